@@ -1,0 +1,2 @@
+// Public surface of the subtensor layer.
+export {};

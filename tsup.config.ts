@@ -1,0 +1,21 @@
+import { defineConfig } from 'tsup';
+
+// One entry per layer so `substrate-lite/scale` etc. tree-shake on their own; `ws` stays
+// external (it is only a Node < 22 fallback, loaded lazily).
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'scale/index': 'src/scale/index.ts',
+    'rpc/index': 'src/rpc/index.ts',
+    'substrate/index': 'src/substrate/index.ts',
+    'subtensor/index': 'src/subtensor/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: false,
+  target: 'es2022',
+  splitting: true,
+  treeshake: true,
+  external: ['ws'],
+});
