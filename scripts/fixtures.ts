@@ -59,7 +59,7 @@ export async function fixturePath(rel: string): Promise<string | null> {
   try {
     const res = await fetch(source.url, { signal: AbortSignal.timeout(30_000) });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    let body = Buffer.from(await res.arrayBuffer());
+    let body: Buffer = Buffer.from(await res.arrayBuffer());
     if (source.transform) body = source.transform(body);
     if (source.sha256) {
       const got = createHash('sha256').update(body).digest('hex');
