@@ -1,0 +1,294 @@
+// Codecs composed from codecs: Vec, fixed arrays, Option, Result, tuples, structs, enums, BitSequence.
+// Composite decoders re-throw DecodeError/EncodeError with their field name prefixed to the type
+// path; the try/catch costs nothing on the success path.
+import { codec, type Codec, type Cursor, type Writer } from './codec.js';
+import { compactLength, encodeCompactNumber } from './compact.js';
+import { DecodeError, EncodeError } from './errors.js';
+import { describe } from './primitives.js';
+
+function within(e: unknown, seg: string): unknown {
+  if (e instanceof DecodeError || e instanceof EncodeError) e.within(seg);
+  return e;
+}
+
+/**
+ * `Vec<T>`. `minSize` is the fewest bytes one element can take: a length prefix that cannot fit in
+ * the remaining input fails before anything is allocated. Zero-size elements are capped at 2^20.
+ */
+export function vec<T>(inner: Codec<T>, minSize = 1): Codec<T[]> {
+  return codec(
+    (w, v) => {
+      if (!Array.isArray(v)) throw new EncodeError(`Vec expects an array, got ${describe(v)}`);
+      encodeCompactNumber(w, v.length);
+      for (let i = 0; i < v.length; i++) {
+        try {
+          inner.enc(w, v[i]);
+        } catch (e) {
+          throw within(e, `[${i}]`);
+        }
+      }
+    },
+    (c) => {
+      const start = c.offset;
+      const len = compactLength(c, 'Vec length');
+      checkLength(c, len, minSize, start, 'Vec');
+      const out = new Array<T>(len);
+      let i = 0;
+      try {
+        for (; i < len; i++) out[i] = inner.dec(c);
+      } catch (e) {
+        throw within(e, `[${i}]`);
+      }
+      return out;
+    },
+  );
+}
+
+function checkLength(c: Cursor, len: number, minSize: number, start: number, what: string): void {
+  const remaining = c.bytes.length - c.offset;
+  if (minSize > 0 ? len * minSize > remaining : len > 1 << 20) {
+    throw new DecodeError(`${what} length ${len} cannot fit in the ${remaining} remaining byte(s)`, start);
+  }
+}
+
+/** `[T; N]`. */
+export function array<T>(inner: Codec<T>, n: number): Codec<T[]> {
+  return codec(
+    (w, v) => {
+      if (!Array.isArray(v) || v.length !== n) throw new EncodeError(`[T; ${n}] expects an array of ${n}, got ${describe(v)}`);
+      for (let i = 0; i < n; i++) {
+        try {
+          inner.enc(w, v[i]);
+        } catch (e) {
+          throw within(e, `[${i}]`);
+        }
+      }
+    },
+    (c) => {
+      const out = new Array<T>(n);
+      let i = 0;
+      try {
+        for (; i < n; i++) out[i] = inner.dec(c);
+      } catch (e) {
+        throw within(e, `[${i}]`);
+      }
+      return out;
+    },
+  );
+}
+
+/** `Option<T>` → `T | null`. */
+export function option<T>(inner: Codec<T>): Codec<T | null> {
+  return codec(
+    (w, v) => {
+      if (v === null || v === undefined) return w.byte(0);
+      w.byte(1);
+      inner.enc(w, v);
+    },
+    (c) => {
+      const at = c.need(1, 'Option tag');
+      const tag = c.bytes[at];
+      c.offset = at + 1;
+      if (tag === 0) return null;
+      if (tag !== 1) throw new DecodeError(`Option tag must be 0 or 1, got ${tag}`, at);
+      return inner.dec(c);
+    },
+  );
+}
+
+/** `Option<bool>` packs into one byte: 0 None, 1 Some(true), 2 Some(false). */
+export const optionBool: Codec<boolean | null> = codec(
+  (w, v) => w.byte(v === null || v === undefined ? 0 : v ? 1 : 2),
+  (c) => {
+    const at = c.need(1, 'Option<bool>');
+    const b = c.bytes[at];
+    c.offset = at + 1;
+    if (b > 2) throw new DecodeError(`Option<bool> byte must be 0, 1 or 2, got ${b}`, at);
+    return b === 0 ? null : b === 1;
+  },
+);
+
+export type ResultValue<T, E> = { ok: T } | { err: E };
+
+/** `Result<T, E>` → `{ ok }` or `{ err }`. */
+export function result<T, E>(ok: Codec<T>, err: Codec<E>): Codec<ResultValue<T, E>> {
+  return codec(
+    (w, v) => {
+      if (v && typeof v === 'object' && 'ok' in v) {
+        w.byte(0);
+        ok.enc(w, v.ok);
+      } else if (v && typeof v === 'object' && 'err' in v) {
+        w.byte(1);
+        err.enc(w, v.err);
+      } else throw new EncodeError(`Result expects { ok } or { err }, got ${describe(v)}`);
+    },
+    (c) => {
+      const at = c.need(1, 'Result tag');
+      const tag = c.bytes[at];
+      c.offset = at + 1;
+      if (tag === 0) return { ok: ok.dec(c) };
+      if (tag === 1) return { err: err.dec(c) };
+      throw new DecodeError(`Result tag must be 0 or 1, got ${tag}`, at);
+    },
+  );
+}
+
+/** Tuple → array. */
+export function tuple(...items: Codec<unknown>[]): Codec<unknown[]> {
+  const n = items.length;
+  return codec(
+    (w, v) => {
+      if (!Array.isArray(v) || v.length !== n) throw new EncodeError(`tuple expects an array of ${n}, got ${describe(v)}`);
+      for (let i = 0; i < n; i++) {
+        try {
+          items[i].enc(w, v[i]);
+        } catch (e) {
+          throw within(e, `${i}`);
+        }
+      }
+    },
+    (c) => {
+      const out = new Array(n);
+      let i = 0;
+      try {
+        for (; i < n; i++) out[i] = items[i].dec(c);
+      } catch (e) {
+        throw within(e, `${i}`);
+      }
+      return out;
+    },
+  );
+}
+
+/** Struct with named fields → plain object, keys in declaration order. */
+export function struct(fields: [name: string, codec: Codec<unknown>][]): Codec<Record<string, unknown>> {
+  const n = fields.length;
+  const names = fields.map((f) => f[0]);
+  const codecs = fields.map((f) => f[1]);
+  return codec(
+    (w, v) => {
+      if (!v || typeof v !== 'object' || Array.isArray(v)) throw new EncodeError(`struct expects an object, got ${describe(v)}`);
+      for (let i = 0; i < n; i++) {
+        const name = names[i];
+        try {
+          codecs[i].enc(w, (v as Record<string, unknown>)[name]);
+        } catch (e) {
+          throw within(e, name);
+        }
+      }
+    },
+    (c) => {
+      const out: Record<string, unknown> = {};
+      let i = 0;
+      try {
+        for (; i < n; i++) out[names[i]] = codecs[i].dec(c);
+      } catch (e) {
+        throw within(e, names[i]);
+      }
+      return out;
+    },
+  );
+}
+
+export interface VariantDef {
+  name: string;
+  index: number;
+  /** null for a fieldless variant. */
+  codec: Codec<unknown> | null;
+}
+
+export type EnumValue = { type: string; value?: unknown };
+
+/**
+ * Enum. Decodes to `{ type, value }` (`value` absent for fieldless variants); an enum whose
+ * variants are all fieldless decodes to the bare name. Encoders accept both forms.
+ */
+export function variant(variants: VariantDef[], typeName = 'enum'): Codec<EnumValue | string> {
+  const byIndex: (VariantDef | undefined)[] = new Array(256);
+  const byName = new Map<string, VariantDef>();
+  for (const v of variants) {
+    byIndex[v.index] = v;
+    byName.set(v.name, v);
+  }
+  const plain = variants.every((v) => v.codec === null);
+  return codec(
+    (w, v) => {
+      const name = typeof v === 'string' ? v : v && typeof v === 'object' ? (v as EnumValue).type : undefined;
+      const def = name === undefined ? undefined : byName.get(name);
+      if (!def) {
+        const known = variants.slice(0, 12).map((x) => x.name).join(', ');
+        throw new EncodeError(`${typeName} has no variant ${describe(name ?? v)} (variants: ${known}${variants.length > 12 ? ', …' : ''})`);
+      }
+      w.byte(def.index);
+      if (def.codec) {
+        try {
+          def.codec.enc(w, typeof v === 'object' ? (v as EnumValue).value : undefined);
+        } catch (e) {
+          throw within(e, def.name);
+        }
+      }
+    },
+    (c) => {
+      const at = c.need(1, `${typeName} variant index`);
+      const def = byIndex[c.bytes[at]];
+      if (!def) throw new DecodeError(`unknown variant index ${c.bytes[at]} for ${typeName}`, at);
+      c.offset = at + 1;
+      if (!def.codec) return plain ? def.name : { type: def.name };
+      try {
+        return { type: def.name, value: def.codec.dec(c) };
+      } catch (e) {
+        throw within(e, def.name);
+      }
+    },
+  );
+}
+
+/**
+ * BitSequence (`BitVec<Store, Order>`) → boolean[]. The wire form is a compact bit count followed
+ * by whole store words (little-endian); Lsb0 numbers bits from the least significant bit of each word.
+ */
+export function bitSequence(storeBytes: 1 | 2 | 4 | 8, msb0: boolean): Codec<boolean[]> {
+  const wordBits = storeBytes * 8;
+  return codec(
+    (w, v) => {
+      if (!Array.isArray(v)) throw new EncodeError(`BitSequence expects boolean[], got ${describe(v)}`);
+      encodeCompactNumber(w, v.length);
+      const words = Math.ceil(v.length / wordBits);
+      const at = w.reserve(words * storeBytes);
+      for (let i = 0; i < v.length; i++) {
+        if (!v[i]) continue;
+        const word = Math.floor(i / wordBits);
+        const bit = i % wordBits;
+        const pos = msb0 ? wordBits - 1 - bit : bit;
+        w.buf[at + word * storeBytes + (pos >> 3)] |= 1 << (pos & 7);
+      }
+    },
+    (c) => {
+      const start = c.offset;
+      const nbits = compactLength(c, 'BitSequence length');
+      const nbytes = Math.ceil(nbits / wordBits) * storeBytes;
+      if (nbytes > c.bytes.length - c.offset) {
+        throw new DecodeError(`BitSequence of ${nbits} bits needs ${nbytes} bytes but ${c.bytes.length - c.offset} remain`, start);
+      }
+      const at = c.offset;
+      const out = new Array<boolean>(nbits);
+      for (let i = 0; i < nbits; i++) {
+        const word = Math.floor(i / wordBits);
+        const bit = i % wordBits;
+        const pos = msb0 ? wordBits - 1 - bit : bit;
+        out[i] = (c.bytes[at + word * storeBytes + (pos >> 3)] & (1 << (pos & 7))) !== 0;
+      }
+      c.offset = at + nbytes;
+      return out;
+    },
+  );
+}
+
+/** A codec resolved on first use: lets recursive types refer to themselves while being built. */
+export function lazy<T>(get: () => Codec<T>): Codec<T> {
+  let resolved: Codec<T> | undefined;
+  return {
+    enc: (w: Writer, v: T) => (resolved ??= get()).enc(w, v),
+    dec: (c: Cursor) => (resolved ??= get()).dec(c),
+  };
+}
