@@ -55,6 +55,18 @@ export class Writer {
     return at;
   }
 
+  /** Offset returned by the last `at()`. */
+  last = 0;
+
+  /**
+   * Reserve `n` bytes and return the (possibly new) DataView; the offset is in `last`. Exists because
+   * `w.view.setX(w.reserve(n), …)` reads the old view before `reserve` may replace the buffer.
+   */
+  at(n: number): DataView {
+    this.last = this.reserve(n);
+    return this.view;
+  }
+
   byte(v: number): void {
     const at = this.reserve(1);
     this.buf[at] = v;

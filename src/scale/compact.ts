@@ -47,8 +47,8 @@ export function compactBigint(c: Cursor, what = 'compact'): bigint {
 
 export function encodeCompactNumber(w: Writer, n: number): void {
   if (n < 0x40) w.byte(n << 2);
-  else if (n < 0x4000) w.view.setUint16(w.reserve(2), (n << 2) | 1, true);
-  else if (n < 0x40000000) w.view.setUint32(w.reserve(4), (n * 4 + 2) >>> 0, true);
+  else if (n < 0x4000) w.at(2).setUint16(w.last, (n << 2) | 1, true);
+  else if (n < 0x40000000) w.at(4).setUint32(w.last, (n * 4 + 2) >>> 0, true);
   else encodeCompactBig(w, BigInt(n));
 }
 

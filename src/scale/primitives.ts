@@ -40,7 +40,7 @@ export const i8: Codec<number> = codec(
 );
 
 export const u16: Codec<number> = codec(
-  (w, v) => w.view.setUint16(w.reserve(2), intRange(v, 0, 0xffff, 'u16'), true),
+  (w, v) => w.at(2).setUint16(w.last, intRange(v, 0, 0xffff, 'u16'), true),
   (c) => {
     const at = c.need(2, 'u16');
     c.offset = at + 2;
@@ -49,7 +49,7 @@ export const u16: Codec<number> = codec(
 );
 
 export const i16: Codec<number> = codec(
-  (w, v) => w.view.setInt16(w.reserve(2), intRange(v, -0x8000, 0x7fff, 'i16'), true),
+  (w, v) => w.at(2).setInt16(w.last, intRange(v, -0x8000, 0x7fff, 'i16'), true),
   (c) => {
     const at = c.need(2, 'i16');
     c.offset = at + 2;
@@ -58,7 +58,7 @@ export const i16: Codec<number> = codec(
 );
 
 export const u32: Codec<number> = codec(
-  (w, v) => w.view.setUint32(w.reserve(4), intRange(v, 0, 0xffffffff, 'u32'), true),
+  (w, v) => w.at(4).setUint32(w.last, intRange(v, 0, 0xffffffff, 'u32'), true),
   (c) => {
     const at = c.need(4, 'u32');
     c.offset = at + 4;
@@ -67,7 +67,7 @@ export const u32: Codec<number> = codec(
 );
 
 export const i32: Codec<number> = codec(
-  (w, v) => w.view.setInt32(w.reserve(4), intRange(v, -0x80000000, 0x7fffffff, 'i32'), true),
+  (w, v) => w.at(4).setInt32(w.last, intRange(v, -0x80000000, 0x7fffffff, 'i32'), true),
   (c) => {
     const at = c.need(4, 'i32');
     c.offset = at + 4;
@@ -89,7 +89,7 @@ export const u64: Codec<bigint> = codec(
   (w, v) => {
     const b = toBigInt(v, 'u64');
     if (b < 0n || b > U64_MAX) throw new EncodeError(`u64 out of range: ${b}`);
-    w.view.setBigUint64(w.reserve(8), b, true);
+    w.at(8).setBigUint64(w.last, b, true);
   },
   (c) => {
     const at = c.need(8, 'u64');
@@ -105,7 +105,7 @@ export const i64: Codec<bigint> = codec(
   (w, v) => {
     const b = toBigInt(v, 'i64');
     if (b < -(1n << 63n) || b >= 1n << 63n) throw new EncodeError(`i64 out of range: ${b}`);
-    w.view.setBigInt64(w.reserve(8), b, true);
+    w.at(8).setBigInt64(w.last, b, true);
   },
   (c) => {
     const at = c.need(8, 'i64');
