@@ -71,7 +71,7 @@ export function diff(ours: unknown, theirs: unknown, path = ''): string | null {
       if (!theirs || typeof theirs !== 'object') return bad();
       const key = stringCamelCase(o.type);
       const t = theirs as Record<string, unknown>;
-      const k = key in t ? key : o.type in t ? o.type : Object.keys(t).find((x) => x.toLowerCase() === o.type.toLowerCase());
+      const k = key in t ? key : o.type in t ? o.type : Object.keys(t).find((x) => x.toLowerCase() === (o.type as string).toLowerCase());
       if (k === undefined) {
         // could also be a struct with a field called `type`: fall through
       } else return 'value' in o ? diff(o.value, t[k], `${path}.${o.type}`) : null;
@@ -110,7 +110,7 @@ describe('parity with polkadot.js on real metadata', () => {
       const pjs = new TypeRegistry();
       const pmd = new PjsMetadata(pjs, f.bytes[0] === 1 ? f.bytes.subarray(f.bytes.indexOf(0x6d)) : f.bytes);
       pjs.setMetadata(pmd);
-      pjs.setChainProperties(pjs.createType('ChainProperties', { ss58Format: f.ss58 }));
+      pjs.setChainProperties(pjs.createType('ChainProperties', { ss58Format: f.ss58 }) as never);
       let n = 0;
       const check = (what: string, typeId: number, bytes: Uint8Array, optional: boolean) => {
         const lookup = pjs.createLookupType(typeId);
