@@ -1,2 +1,9 @@
 // Public surface of the substrate layer.
-export {};
+export * from './client.js';
+export * from './runtime.js';
+export * from './metadata-store.js';
+export * from './events.js';
+export * from './extrinsic.js';
+export * from './extrinsic-decode.js';
+export * from './signer.js';
+export * from './errors.js';

@@ -1,0 +1,370 @@
+// SubstrateClient: the AsyncSubstrateInterface port. Storage, runtime calls, constants, blocks and
+// events over one RpcClient, each decoded with the runtime of the block it reads. State that
+// concurrent calls share lives in immutable snapshots (the runtime cache), never in a mutable
+// "last block hash" field.
+import { RpcClient, type JsonRpcProvider, type RequestOptions, type RpcClientOptions } from '../rpc/index.js';
+import {
+  decode, decodeStorageKey, encode, fromHex, storageKey, toHex, DecodeError, EncodeError,
+  type Registry, type StorageEntry,
+} from '../scale/index.js';
+import { BlockNotFoundError, InvalidArgumentError } from './errors.js';
+import { memoryMetadataStore, type MetadataStore } from './metadata-store.js';
+import { RuntimeCache, type Runtime, type RuntimeVersion } from './runtime.js';
+import { decodeEvents, type ChainEvent } from './events.js';
+import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic-decode.js';
+
+export interface ConnectOptions extends RpcClientOptions {
+  /** SS58 prefix for rendering addresses (default: the chain's System.SS58Prefix). */
+  ss58Prefix?: number;
+  metadataStore?: MetadataStore;
+  /** Decoded runtimes kept in memory (default 4). */
+  maxRuntimes?: number;
+  signal?: AbortSignal;
+}
+
+export interface AtOptions {
+  blockHash?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface Header {
+  hash: string;
+  parentHash: string;
+  number: number;
+  stateRoot: string;
+  extrinsicsRoot: string;
+  digest: { logs: string[] };
+}
+
+export interface QueryMapEntry<K = unknown[], V = unknown> {
+  /** Full storage key (hex). */
+  key: string;
+  /** Decoded map keys (all of them, including the partial keys given). */
+  keys: K;
+  value: V;
+}
+
+export interface QueryMapOptions extends AtOptions {
+  pageSize?: number;
+  /** Total cap on entries yielded. */
+  maxResults?: number;
+  startKey?: string;
+  /** Fetch all keys first, then every value page in parallel. */
+  fullyExhaust?: boolean;
+  onProgress?: (done: number, total?: number) => void;
+}
+
+export type StorageRequest = [pallet: string, item: string, keys?: unknown[]];
+
+const rq = (o: AtOptions): RequestOptions => ({ signal: o.signal, timeoutMs: o.timeoutMs });
+
+export class SubstrateClient {
+  readonly rpc: RpcClient;
+  readonly genesisHash: string;
+  readonly runtimes: RuntimeCache;
+
+  private constructor(rpc: RpcClient, genesisHash: string, runtimes: RuntimeCache) {
+    this.rpc = rpc;
+    this.genesisHash = genesisHash;
+    this.runtimes = runtimes;
+  }
+
+  /** Connect, read the genesis hash and load the current runtime's metadata. */
+  static async connect(target: string | string[] | JsonRpcProvider | RpcClient, options: ConnectOptions = {}): Promise<SubstrateClient> {
+    const rpc = target instanceof RpcClient ? target : new RpcClient(target, options);
+    try {
+      const o = { signal: options.signal };
+      const genesisHash = await rpc.request<string>('chain_getBlockHash', [0], o);
+      if (!genesisHash) throw new BlockNotFoundError(0);
+      const runtimes = new RuntimeCache(rpc, {
+        genesisHash,
+        store: options.metadataStore ?? memoryMetadataStore(),
+        ss58Prefix: options.ss58Prefix,
+        maxRuntimes: options.maxRuntimes,
+      });
+      const client = new SubstrateClient(rpc, genesisHash, runtimes);
+      await client.runtime({ signal: options.signal });
+      return client;
+    } catch (e) {
+      if (!(target instanceof RpcClient)) await rpc.close();
+      throw e;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.rpc.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  get ss58Prefix(): number {
+    return this.runtimes.ss58Prefix ?? 42;
+  }
+
+  /** Runtime (metadata + registry) for the state at `blockHash` (latest when omitted). */
+  runtime(opts: AtOptions = {}): Promise<Runtime> {
+    return this.runtimes.at(opts.blockHash, rq(opts));
+  }
+
+  // ---- chain --------------------------------------------------------------------------------
+
+  async getChainHead(opts: AtOptions = {}): Promise<string> {
+    return this.rpc.request<string>('chain_getBlockHash', [], rq(opts));
+  }
+
+  async getChainFinalisedHead(opts: AtOptions = {}): Promise<string> {
+    return this.rpc.request<string>('chain_getFinalizedHead', [], rq(opts));
+  }
+
+  async getBlockHash(blockNumber: number, opts: AtOptions = {}): Promise<string> {
+    if (!Number.isSafeInteger(blockNumber) || blockNumber < 0) throw new InvalidArgumentError(`block number must be a non-negative integer, got ${blockNumber}`);
+    const h = await this.rpc.request<string | null>('chain_getBlockHash', [blockNumber], rq(opts));
+    if (!h) throw new BlockNotFoundError(blockNumber);
+    return h;
+  }
+
+  async getBlockHeader(opts: AtOptions = {}): Promise<Header> {
+    const h = await this.rpc.request<any>('chain_getHeader', opts.blockHash ? [opts.blockHash] : [], rq(opts));
+    if (!h) throw new BlockNotFoundError(opts.blockHash ?? 'head');
+    const hash = opts.blockHash ?? (await this.rpc.request<string>('chain_getBlockHash', [Number(h.number)], rq(opts)));
+    return { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
+  }
+
+  async getBlockNumber(blockHash: string, opts: AtOptions = {}): Promise<number> {
+    return (await this.getBlockHeader({ ...opts, blockHash })).number;
+  }
+
+  /** A block with its extrinsics decoded against the runtime that executed it. */
+  async getBlock(opts: AtOptions = {}): Promise<{ hash: string; header: Header; extrinsics: DecodedExtrinsic[] }> {
+    const hash = opts.blockHash ?? (await this.getChainHead(opts));
+    const [raw, rt] = await Promise.all([
+      this.rpc.request<any>('chain_getBlock', [hash], rq(opts)),
+      this.runtime({ ...opts, blockHash: hash }),
+    ]);
+    if (!raw) throw new BlockNotFoundError(hash);
+    const h = raw.block.header;
+    const header: Header = { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
+    const extrinsics = (raw.block.extrinsics as string[]).map((x) => decodeExtrinsic(rt.registry, x));
+    return { hash, header, extrinsics };
+  }
+
+  async getExtrinsics(opts: AtOptions = {}): Promise<DecodedExtrinsic[]> {
+    return (await this.getBlock(opts)).extrinsics;
+  }
+
+  /** System.Events of a block, decoded. */
+  async getEvents(opts: AtOptions = {}): Promise<ChainEvent[]> {
+    const blockHash = opts.blockHash ?? (await this.getChainHead(opts));
+    const rt = await this.runtime({ ...opts, blockHash });
+    const key = storageKey(rt.registry, 'System', 'Events');
+    const hex = await this.rpc.request<string | null>('state_getStorage', [key, blockHash], rq(opts));
+    if (!hex) return [];
+    return decodeEvents(rt.registry, fromHex(hex));
+  }
+
+  // ---- storage ------------------------------------------------------------------------------
+
+  createStorageKey(runtime: Runtime, pallet: string, item: string, keys: unknown[] = []): string {
+    return storageKey(runtime.registry, pallet, item, keys);
+  }
+
+  /** One storage value; a missing value gives the metadata default (null for Optional items). */
+  async query<T = unknown>(pallet: string, item: string, keys: unknown[] = [], opts: AtOptions = {}): Promise<T> {
+    const rt = await this.runtime(opts);
+    const { entry } = rt.registry.storageEntry(pallet, item);
+    const want = entry.hashers.length;
+    if (keys.length !== want) throw new InvalidArgumentError(`${pallet}.${item} takes ${want} key(s), got ${keys.length}; use queryMap for partial keys`);
+    const key = storageKey(rt.registry, pallet, item, keys);
+    const hex = await this.rpc.request<string | null>('state_getStorage', opts.blockHash ? [key, opts.blockHash] : [key], rq(opts));
+    return decodeStorageValue(rt.registry, entry, hex, `${pallet}.${item}`) as T;
+  }
+
+  /** Raw storage by key (hex) → hex or null. */
+  getStorageByKey(key: string, opts: AtOptions = {}): Promise<string | null> {
+    return this.rpc.request<string | null>('state_getStorage', opts.blockHash ? [key, opts.blockHash] : [key], rq(opts));
+  }
+
+  /** Many storage values in ONE `state_queryStorageAt`, results in request order. */
+  async queryMulti<T = unknown[]>(requests: StorageRequest[], opts: AtOptions = {}): Promise<T> {
+    if (requests.length === 0) return [] as T;
+    const rt = await this.runtime(opts);
+    const entries = requests.map(([p, i]) => rt.registry.storageEntry(p, i).entry);
+    const keys = requests.map(([p, i, k]) => storageKey(rt.registry, p, i, k ?? []));
+    const res = await this.rpc.request<{ block: string; changes: [string, string | null][] }[]>(
+      'state_queryStorageAt', opts.blockHash ? [keys, opts.blockHash] : [keys], rq(opts),
+    );
+    const byKey = new Map<string, string | null>();
+    for (const set of res ?? []) for (const [k, v] of set.changes) byKey.set(k.toLowerCase(), v);
+    return requests.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], byKey.get(keys[n].toLowerCase()) ?? null, `${p}.${i}`)) as T;
+  }
+
+  /**
+   * Iterate a storage map (optionally under partial keys) at ONE block: the next page's keys are
+   * requested while the current page's values are in flight.
+   */
+  async *queryMap<K = unknown[], V = unknown>(pallet: string, item: string, partialKeys: unknown[] = [], opts: QueryMapOptions = {}): AsyncGenerator<QueryMapEntry<K, V>> {
+    const blockHash = opts.blockHash ?? (await this.getChainHead(opts));
+    const rt = await this.runtime({ ...opts, blockHash });
+    const { entry } = rt.registry.storageEntry(pallet, item);
+    if (entry.hashers.length === 0) throw new InvalidArgumentError(`${pallet}.${item} is a plain value, not a map`);
+    if (partialKeys.length >= entry.hashers.length) throw new InvalidArgumentError(`${pallet}.${item} has ${entry.hashers.length} key(s); give fewer than that to iterate`);
+    const prefix = storageKey(rt.registry, pallet, item, partialKeys);
+    const pageSize = Math.max(1, Math.min(opts.pageSize ?? 100, 1000));
+    const max = opts.maxResults ?? Infinity;
+    const r = rq(opts);
+    const keysPage = (start: string | undefined) =>
+      this.rpc.request<string[]>('state_getKeysPaged', [prefix, Math.min(pageSize, max), start ?? null, blockHash], r);
+    const values = async (keys: string[]) => {
+      if (keys.length === 0) return [];
+      const res = await this.rpc.request<{ changes: [string, string | null][] }[]>('state_queryStorageAt', [keys, blockHash], r);
+      const m = new Map<string, string | null>();
+      for (const s of res ?? []) for (const [k, v] of s.changes) m.set(k.toLowerCase(), v);
+      return keys.map((k) => m.get(k.toLowerCase()) ?? null);
+    };
+    const decodeEntry = (k: string, v: string | null): QueryMapEntry<K, V> => ({
+      key: k,
+      keys: decodeStorageKey(rt.registry, pallet, item, k) as K,
+      value: decodeStorageValue(rt.registry, entry, v, `${pallet}.${item}`) as V,
+    });
+
+    let done = 0;
+    if (opts.fullyExhaust) {
+      const all: string[] = [];
+      let start = opts.startKey;
+      for (;;) {
+        const page = await keysPage(start);
+        all.push(...page);
+        if (page.length < pageSize || all.length >= max) break;
+        start = page[page.length - 1];
+      }
+      const keys = all.slice(0, max === Infinity ? undefined : max);
+      const pages: string[][] = [];
+      for (let i = 0; i < keys.length; i += pageSize) pages.push(keys.slice(i, i + pageSize));
+      const vals = await Promise.all(pages.map(values));
+      for (let p = 0; p < pages.length; p++) {
+        for (let i = 0; i < pages[p].length; i++) yield decodeEntry(pages[p][i], vals[p][i]);
+        done += pages[p].length;
+        opts.onProgress?.(done, keys.length);
+      }
+      return;
+    }
+
+    let keys = await keysPage(opts.startKey);
+    while (keys.length > 0 && done < max) {
+      if (done + keys.length > max) keys = keys.slice(0, max - done);
+      const full = keys.length === pageSize && done + keys.length < max;
+      const next = full ? keysPage(keys[keys.length - 1]) : null;
+      next?.catch(() => {}); // surfaced when awaited below
+      const vals = await values(keys);
+      for (let i = 0; i < keys.length; i++) yield decodeEntry(keys[i], vals[i]);
+      done += keys.length;
+      opts.onProgress?.(done);
+      if (!next) break;
+      keys = await next;
+    }
+  }
+
+  // ---- runtime APIs and constants -----------------------------------------------------------
+
+  /** Call a runtime API method; args by position or by name; the result decoded from metadata. */
+  async runtimeCall<T = unknown>(api: string, method: string, args: unknown[] | Record<string, unknown> = [], opts: AtOptions = {}): Promise<T> {
+    const rt = await this.runtime(opts);
+    const m = rt.registry.runtimeApi(api, method);
+    const list = Array.isArray(args) ? args : m.inputs.map((i) => (args as Record<string, unknown>)[i.name]);
+    if (list.length !== m.inputs.length) {
+      throw new InvalidArgumentError(`${api}_${method} takes ${m.inputs.length} argument(s) (${m.inputs.map((i) => i.name).join(', ')}), got ${list.length}`);
+    }
+    const parts = m.inputs.map((input, i) => {
+      try {
+        return encode(rt.registry.codec(input.type), list[i]);
+      } catch (e) {
+        if (e instanceof EncodeError) e.within(`${api}_${method}(${input.name})`);
+        throw e;
+      }
+    });
+    const data = toHex(concat(parts));
+    const hex = await this.rpc.request<string>('state_call', opts.blockHash ? [`${api}_${method}`, data, opts.blockHash] : [`${api}_${method}`, data], rq(opts));
+    try {
+      return decode(rt.registry.codec(m.output), hex) as T;
+    } catch (e) {
+      if (e instanceof DecodeError) e.within(`${api}_${method}`);
+      throw e;
+    }
+  }
+
+  /** A pallet constant, decoded. */
+  async getConstant<T = unknown>(pallet: string, name: string, opts: AtOptions = {}): Promise<T> {
+    const rt = await this.runtime(opts);
+    return rt.registry.constant(pallet, name).value as T;
+  }
+
+  async getMetadata(opts: AtOptions = {}) {
+    return (await this.runtime(opts)).metadata;
+  }
+
+  async getRuntimeVersion(opts: AtOptions = {}): Promise<RuntimeVersion> {
+    return (await this.runtime(opts)).version;
+  }
+
+  // ---- subscriptions ------------------------------------------------------------------------
+
+  /** New (or finalised) heads as an async iterator; `break` unsubscribes. */
+  subscribeHeads(opts: { finalized?: boolean; signal?: AbortSignal } = {}): AsyncIterableIterator<Header> {
+    const [sub, unsub] = opts.finalized
+      ? ['chain_subscribeFinalizedHeads', 'chain_unsubscribeFinalizedHeads']
+      : ['chain_subscribeNewHeads', 'chain_unsubscribeNewHeads'];
+    const it = this.rpc.subscribeIter<any>(sub, [], unsub, { signal: opts.signal });
+    return mapIter(it, (h) => ({
+      hash: '', parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] },
+    }));
+  }
+
+  /** Storage changes for the given keys (decoded), as an async iterator; `break` unsubscribes. */
+  async *subscribeStorage(requests: StorageRequest[], opts: { signal?: AbortSignal } = {}): AsyncGenerator<{ block: string; values: unknown[] }> {
+    const rt = await this.runtime(opts);
+    const entries = requests.map(([p, i]) => rt.registry.storageEntry(p, i).entry);
+    const keys = requests.map(([p, i, k]) => storageKey(rt.registry, p, i, k ?? []));
+    const current = new Map<string, string | null>();
+    const it = this.rpc.subscribeIter<{ block: string; changes: [string, string | null][] }>('state_subscribeStorage', [keys], 'state_unsubscribeStorage', { signal: opts.signal });
+    for await (const set of it) {
+      for (const [k, v] of set.changes) current.set(k.toLowerCase(), v);
+      yield {
+        block: set.block,
+        values: requests.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], current.get(keys[n].toLowerCase()) ?? null, `${p}.${i}`)),
+      };
+    }
+  }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+async function* mapIter<A, B>(it: AsyncIterableIterator<A>, f: (a: A) => B): AsyncGenerator<B> {
+  for await (const a of it) yield f(a);
+}
+
+/** Decode a storage value (hex or null) with the entry's modifier rules. */
+export function decodeStorageValue(registry: Registry, entry: StorageEntry, hex: string | null, what: string): unknown {
+  try {
+    if (hex === null || hex === undefined) {
+      return entry.modifier === 'Optional' ? null : decode(registry.codec(entry.valueType), entry.default);
+    }
+    return decode(registry.codec(entry.valueType), hex);
+  } catch (e) {
+    if (e instanceof DecodeError) e.within(what);
+    throw e;
+  }
+}
+

@@ -1,0 +1,138 @@
+// Per-block runtime resolution. The state of block B was produced by the code in B's parent state,
+// so B decodes with the runtime version reported at its parent (genesis uses its own). Metadata is
+// fetched once per spec version — V16/V15 through `Metadata_metadata_at_version`, V14 through
+// `state_getMetadata` — kept in a small LRU, and concurrent first uses of one spec share one fetch.
+import type { RpcClient, RequestOptions } from '../rpc/index.js';
+import {
+  createRegistry, decodeMetadata, fromHex, toHex, decode, vec, u32, type Metadata, type Registry,
+} from '../scale/index.js';
+import type { MetadataStore } from './metadata-store.js';
+import { BlockNotFoundError } from './errors.js';
+
+export interface RuntimeVersion {
+  specName: string;
+  specVersion: number;
+  transactionVersion: number;
+  implVersion?: number;
+  apis?: [string, number][];
+}
+
+export interface Runtime {
+  readonly version: RuntimeVersion;
+  readonly metadata: Metadata;
+  readonly registry: Registry;
+}
+
+export interface RuntimeCacheOptions {
+  ss58Prefix?: number;
+  store: MetadataStore;
+  genesisHash: string;
+  /** How many runtimes to keep decoded (default 4). */
+  maxRuntimes?: number;
+  /** Highest metadata version to ask for (default 16). */
+  maxMetadataVersion?: number;
+}
+
+const SUPPORTED = [16, 15];
+
+export class RuntimeCache {
+  private readonly rpc: RpcClient;
+  private readonly opts: RuntimeCacheOptions;
+  private readonly runtimes = new Map<number, Promise<Runtime>>();
+  private readonly specOfBlock = new Map<string, Promise<RuntimeVersion>>();
+  private ss58: number | undefined;
+
+  constructor(rpc: RpcClient, opts: RuntimeCacheOptions) {
+    this.rpc = rpc;
+    this.opts = opts;
+    this.ss58 = opts.ss58Prefix;
+  }
+
+  setSs58(prefix: number): void {
+    this.ss58 ??= prefix;
+  }
+
+  get ss58Prefix(): number | undefined {
+    return this.ss58;
+  }
+
+  /** The runtime for the state at `blockHash`; the latest when omitted. */
+  async at(blockHash: string | undefined, opts: RequestOptions = {}): Promise<Runtime> {
+    const version = await this.versionAt(blockHash, opts);
+    return this.forVersion(version, blockHash, opts);
+  }
+
+  /** Runtime version governing the state at `blockHash` (its parent's version). */
+  versionAt(blockHash: string | undefined, opts: RequestOptions = {}): Promise<RuntimeVersion> {
+    if (blockHash === undefined) return this.rpc.request<RuntimeVersion>('state_getRuntimeVersion', [], opts);
+    const key = blockHash.toLowerCase();
+    let p = this.specOfBlock.get(key);
+    if (!p) {
+      p = (async () => {
+        const header = await this.rpc.request<{ parentHash: string; number: string } | null>('chain_getHeader', [blockHash], opts);
+        if (!header) throw new BlockNotFoundError(blockHash);
+        const at = Number(header.number) === 0 ? blockHash : header.parentHash;
+        return this.rpc.request<RuntimeVersion>('state_getRuntimeVersion', [at], opts);
+      })();
+      p.catch(() => this.specOfBlock.delete(key));
+      if (this.specOfBlock.size > 4096) this.specOfBlock.delete(this.specOfBlock.keys().next().value!);
+      this.specOfBlock.set(key, p);
+    }
+    return p;
+  }
+
+  /** Runtime for a known version; `fetchAt` is a block whose state holds that code. */
+  forVersion(version: RuntimeVersion, fetchAt: string | undefined, opts: RequestOptions = {}): Promise<Runtime> {
+    const spec = version.specVersion;
+    const hit = this.runtimes.get(spec);
+    if (hit) {
+      // refresh LRU position
+      this.runtimes.delete(spec);
+      this.runtimes.set(spec, hit);
+      return hit;
+    }
+    const p = this.load(version, fetchAt, opts);
+    p.catch(() => this.runtimes.delete(spec));
+    this.runtimes.set(spec, p);
+    const max = this.opts.maxRuntimes ?? 4;
+    while (this.runtimes.size > max) this.runtimes.delete(this.runtimes.keys().next().value!);
+    return p;
+  }
+
+  private async load(version: RuntimeVersion, at: string | undefined, opts: RequestOptions): Promise<Runtime> {
+    let bytes = await this.opts.store.get(this.opts.genesisHash, version.specVersion);
+    if (!bytes) {
+      bytes = await this.fetchMetadata(at, opts);
+      await this.opts.store.set(this.opts.genesisHash, version.specVersion, bytes);
+    }
+    const metadata = decodeMetadata(bytes);
+    if (this.ss58 === undefined) {
+      const sys = metadata.pallets.find((p) => p.name === 'System')?.constants.find((c) => c.name === 'SS58Prefix');
+      if (sys) this.ss58 = Number(decode(createRegistry(metadata).codec(sys.type), sys.value));
+    }
+    const registry = createRegistry(metadata, { ss58Prefix: this.ss58 ?? 42 });
+    return { version, metadata, registry };
+  }
+
+  /** Newest supported metadata at `at`, as raw bytes. */
+  async fetchMetadata(at: string | undefined, opts: RequestOptions): Promise<Uint8Array> {
+    const max = this.opts.maxMetadataVersion ?? 16;
+    let versions: number[] = [];
+    try {
+      const hex = await this.rpc.request<string>('state_call', ['Metadata_metadata_versions', '0x', at], opts);
+      versions = decode(vec(u32, 4), hex);
+    } catch (e) {
+      if ((e as Error).name === 'AbortError' || (e as Error).name === 'ConnectionClosedError') throw e;
+      // V14-only runtimes do not have Metadata_metadata_versions
+    }
+    for (const v of SUPPORTED) {
+      if (v > max || !versions.includes(v)) continue;
+      const param = new Uint8Array(4);
+      new DataView(param.buffer).setUint32(0, v, true);
+      const hex = await this.rpc.request<string>('state_call', ['Metadata_metadata_at_version', toHex(param), at], opts);
+      const b = fromHex(hex);
+      if (b.length > 1) return b;
+    }
+    return fromHex(await this.rpc.request<string>('state_getMetadata', at === undefined ? [] : [at], opts));
+  }
+}
