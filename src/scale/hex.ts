@@ -22,6 +22,13 @@ export function fromHex(hex: string): Uint8Array {
   const start = hex.startsWith('0x') || hex.startsWith('0X') ? 2 : 0;
   const len = hex.length - start;
   if (len % 2 !== 0) throw new InvalidHexError(hex, `odd number of hex digits (${len})`);
+  // Where the runtime has a native hex decoder (Node, Bun), use it: it stops at the first bad
+  // character, so a short result means bad input and we fall through to report where.
+  const B = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
+  if (B && len > 64) {
+    const buf = B.from(start ? hex.slice(start) : hex, 'hex');
+    if (buf.length === len / 2) return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+  }
   const out = new Uint8Array(len / 2);
   for (let i = 0, j = start; i < out.length; i++, j += 2) {
     const a = hex.charCodeAt(j);

@@ -52,7 +52,13 @@ const PRIM_SIZE: Record<Primitive, number> = {
   bool: 1, char: 4, str: 1, u8: 1, u16: 2, u32: 4, u64: 8, u128: 16, u256: 32, i8: 1, i16: 2, i32: 4, i64: 8, i128: 16, i256: 32,
 };
 
+function sameKey(a: Uint8Array, b: Uint8Array, at: number): boolean {
+  for (let i = 0; i < 32; i++) if (a[i] !== b[at + i]) return false;
+  return true;
+}
+
 function accountId(prefix: number): Codec<string> {
+  const cache = new Map<number, { bytes: Uint8Array; addr: string }>();
   return mkCodec(
     (w, v) => {
       let pk: Uint8Array;
@@ -70,7 +76,18 @@ function accountId(prefix: number): Codec<string> {
     (c) => {
       const at = c.need(32, 'AccountId32');
       c.offset = at + 32;
-      return ss58Encode(c.bytes.subarray(at, at + 32), prefix);
+      // Chain data repeats accounts heavily (a coldkey in every stake list): cache the address,
+      // keyed by 53 bits of the key and confirmed against all 32 bytes.
+      const v = c.view;
+      const a = v.getUint32(at, true);
+      const key = a + (v.getUint32(at + 4, true) & 0x1fffff) * 4294967296;
+      const hit = cache.get(key);
+      if (hit !== undefined && sameKey(hit.bytes, c.bytes, at)) return hit.addr;
+      const pk = c.bytes.slice(at, at + 32);
+      const addr = ss58Encode(pk, prefix);
+      if (cache.size >= 65536) cache.clear();
+      cache.set(key, { bytes: pk, addr });
+      return addr;
     },
   );
 }

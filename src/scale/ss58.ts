@@ -68,7 +68,7 @@ export function ss58Encode(publicKey: Uint8Array | string, prefix: number = SS58
   const key = keyBytes(publicKey);
   const cl = checksumLength(key.length);
   if (cl === undefined) throw new InvalidAddressError(toHex(key), `public key must be 1, 2, 4, 8, 32 or 33 bytes, got ${key.length}`);
-  checkPrefix(prefix, toHex(key));
+  if (typeof prefix !== 'number' || !(prefix >= 0 && prefix <= MAX_PREFIX) || !Number.isInteger(prefix)) checkPrefix(prefix, toHex(key));
   const pre = prefixBytes(prefix);
   const body = new Uint8Array(pre.length + key.length + cl);
   body.set(pre, 0);

@@ -127,9 +127,10 @@ export class SubstrateClient {
   }
 
   async getBlockHeader(opts: AtOptions = {}): Promise<Header> {
-    const h = await this.rpc.request<any>('chain_getHeader', opts.blockHash ? [opts.blockHash] : [], rq(opts));
-    if (!h) throw new BlockNotFoundError(opts.blockHash ?? 'head');
-    const hash = opts.blockHash ?? (await this.rpc.request<string>('chain_getBlockHash', [Number(h.number)], rq(opts)));
+    // Head first, then its header: one consistent (hash, header) pair even while blocks arrive.
+    const hash = opts.blockHash ?? (await this.getChainHead(opts));
+    const h = await this.rpc.request<any>('chain_getHeader', [hash], rq(opts));
+    if (!h) throw new BlockNotFoundError(hash);
     return { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
   }
 
@@ -270,7 +271,7 @@ export class SubstrateClient {
   // ---- runtime APIs and constants -----------------------------------------------------------
 
   /** Call a runtime API method; args by position or by name; the result decoded from metadata. */
-  async runtimeCall<T = unknown>(api: string, method: string, args: unknown[] | Record<string, unknown> = [], opts: AtOptions = {}): Promise<T> {
+  async runtimeCall<T = unknown>(api: string, method: string, args: unknown[] | Record<string, unknown> = [], opts: AtOptions & { raw?: boolean } = {}): Promise<T> {
     const rt = await this.runtime(opts);
     const m = rt.registry.runtimeApi(api, method);
     const list = Array.isArray(args) ? args : m.inputs.map((i) => (args as Record<string, unknown>)[i.name]);
@@ -287,6 +288,7 @@ export class SubstrateClient {
     });
     const data = toHex(concat(parts));
     const hex = await this.rpc.request<string>('state_call', opts.blockHash ? [`${api}_${method}`, data, opts.blockHash] : [`${api}_${method}`, data], rq(opts));
+    if (opts.raw) return fromHex(hex) as T;
     try {
       return decode(rt.registry.codec(m.output), hex) as T;
     } catch (e) {

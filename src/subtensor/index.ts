@@ -1,2 +1,6 @@
 // Public surface of the subtensor layer.
-export {};
+export * from './subtensor.js';
+export * from './balance.js';
+export * from './convert.js';
+export * from './networks.js';
+export * as legacy from './legacy.js';

@@ -1,0 +1,327 @@
+// AsyncSubtensor: the Bittensor layer over SubstrateClient. Every method takes a block selector
+// `{ block?, blockHash?, reuseBlock? }` with the Python SDK's rules, minus its race: the block a
+// call reads is resolved once into an immutable snapshot; `reuseBlock` reuses the last snapshot
+// another call pinned, and `at(blockHash)` returns a view whose every call reads that block.
+import { bytes, decode, DecodeError, ss58Decode, type Codec } from '../scale/index.js';
+import {
+  SubstrateClient, composeCall, createSignedExtrinsic, submitExtrinsic, InvalidArgumentError,
+  type ConnectOptions, type ExtrinsicReceipt, type Signer,
+} from '../substrate/index.js';
+import { balance, type Balance } from './balance.js';
+import { camel, neuronFull, neuronLite, type NeuronInfo, type NeuronInfoLite } from './convert.js';
+import { LEGACY_OUTPUTS } from './legacy.js';
+import { resolveEndpoints } from './networks.js';
+
+export interface BlockSelector {
+  block?: number;
+  blockHash?: string;
+  reuseBlock?: boolean;
+  signal?: AbortSignal;
+}
+
+interface Pinned {
+  readonly hash: string;
+}
+
+export class Subtensor {
+  readonly client: SubstrateClient;
+  private readonly fixedHash: string | undefined;
+  private readonly shared: { last: Pinned | null; hashes: Map<number, Promise<string>> };
+
+  private constructor(client: SubstrateClient, fixedHash?: string, shared?: Subtensor['shared']) {
+    this.client = client;
+    this.fixedHash = fixedHash;
+    this.shared = shared ?? { last: null, hashes: new Map() };
+  }
+
+  /** Connect to a network name (finney, test, archive, local), a URL, or wrap a client. */
+  static async connect(network: string | string[] | SubstrateClient = 'finney', options: ConnectOptions = {}): Promise<Subtensor> {
+    const client = network instanceof SubstrateClient ? network : await SubstrateClient.connect(resolveEndpoints(network), options);
+    return new Subtensor(client);
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  /** A view pinned to one block: every call reads `blockHash`. */
+  at(blockHash: string): Subtensor {
+    if (!/^0x[0-9a-fA-F]{64}$/.test(blockHash)) throw new InvalidArgumentError(`blockHash must be 0x + 64 hex digits, got ${JSON.stringify(blockHash)}`);
+    return new Subtensor(this.client, blockHash, this.shared);
+  }
+
+  // ---- block selection ---------------------------------------------------------------------
+
+  /** Resolve the selector to a block hash (undefined = latest), pinning it for reuseBlock. */
+  async resolveBlock(sel: BlockSelector = {}, pinHead = false): Promise<string | undefined> {
+    if (this.fixedHash) {
+      if (sel.block !== undefined || sel.blockHash !== undefined || sel.reuseBlock) {
+        throw new InvalidArgumentError('this view is pinned with at(blockHash); do not pass block, blockHash or reuseBlock');
+      }
+      return this.fixedHash;
+    }
+    if (sel.reuseBlock && (sel.block !== undefined || sel.blockHash !== undefined)) {
+      throw new InvalidArgumentError('reuseBlock cannot be combined with block or blockHash');
+    }
+    let hash: string | undefined;
+    if (sel.reuseBlock) hash = this.shared.last?.hash ?? (await this.client.getChainHead({ signal: sel.signal }));
+    else if (sel.blockHash !== undefined) {
+      hash = sel.blockHash;
+      if (sel.block !== undefined) {
+        const byNumber = await this.getBlockHash(sel.block, sel);
+        if (byNumber.toLowerCase() !== hash.toLowerCase()) {
+          throw new InvalidArgumentError(`block ${sel.block} has hash ${byNumber}, not the given blockHash ${hash}`);
+        }
+      }
+    } else if (sel.block !== undefined) hash = await this.getBlockHash(sel.block, sel);
+    else if (pinHead) hash = await this.client.getChainHead({ signal: sel.signal });
+    if (hash) this.shared.last = Object.freeze({ hash });
+    return hash;
+  }
+
+  async getCurrentBlock(sel: { signal?: AbortSignal } = {}): Promise<number> {
+    return (await this.client.getBlockHeader({ signal: sel.signal })).number;
+  }
+
+  /** Hash of block `n` (cached: finalised history does not change); the head when omitted. */
+  getBlockHash(block?: number, sel: { signal?: AbortSignal } = {}): Promise<string> {
+    if (block === undefined) return this.client.getChainHead({ signal: sel.signal });
+    let p = this.shared.hashes.get(block);
+    if (!p) {
+      p = this.client.getBlockHash(block, { signal: sel.signal });
+      p.catch(() => this.shared.hashes.delete(block));
+      if (this.shared.hashes.size > 10_000) this.shared.hashes.delete(this.shared.hashes.keys().next().value!);
+      this.shared.hashes.set(block, p);
+    }
+    return p;
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------
+
+  private async query<T>(pallet: string, item: string, keys: unknown[], sel: BlockSelector): Promise<T> {
+    const blockHash = await this.resolveBlock(sel);
+    return this.client.query<T>(pallet, item, keys, { blockHash, signal: sel.signal });
+  }
+
+  /**
+   * Runtime API call that also understands old runtimes whose metadata types the result as Vec<u8>
+   * (the bytes inside are then decoded with the Python SDK's legacy layout).
+   */
+  async runtimeApi<T = unknown>(api: string, method: string, args: unknown[], sel: BlockSelector & { blockHash?: string } = {}): Promise<T> {
+    const blockHash = sel.blockHash && !sel.reuseBlock && sel.block === undefined ? sel.blockHash : await this.resolveBlock(sel);
+    const rt = await this.client.runtime({ blockHash, signal: sel.signal });
+    const m = rt.registry.runtimeApi(api, method);
+    const legacy: Codec<unknown> | undefined = LEGACY_OUTPUTS[`${api}_${method}`];
+    if (!legacy) return this.client.runtimeCall<T>(api, method, args, { blockHash, signal: sel.signal });
+    if (rt.registry.typeName(m.output) === 'Vec<u8>') {
+      const out = await this.client.runtimeCall<Uint8Array>(api, method, args, { blockHash, signal: sel.signal });
+      return decode(legacy, out) as T;
+    }
+    // Typed metadata, but a node may still run an older runtime than the metadata we hold (a
+    // replayed or mislabelled block): if the typed decode fails, try the legacy Vec<u8> layout.
+    const raw = await this.client.runtimeCall<Uint8Array>(api, method, args, { blockHash, signal: sel.signal, raw: true });
+    try {
+      return decode(rt.registry.codec(m.output), raw) as T;
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      try {
+        return decode(legacy, decode(bytes, raw)) as T;
+      } catch {
+        throw e;
+      }
+    }
+  }
+
+  // ---- subnets -----------------------------------------------------------------------------
+
+  getTotalSubnets(sel: BlockSelector = {}): Promise<number> {
+    return this.query<number>('SubtensorModule', 'TotalNetworks', [], sel);
+  }
+
+  async getAllSubnetsNetuid(sel: BlockSelector = {}): Promise<number[]> {
+    const blockHash = await this.resolveBlock(sel, true);
+    const out: number[] = [];
+    for await (const e of this.client.queryMap<[number], boolean>('SubtensorModule', 'NetworksAdded', [], { blockHash, signal: sel.signal, pageSize: 100 })) {
+      if (e.value) out.push(e.keys[0]);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  async subnetExists(netuid: number, sel: BlockSelector = {}): Promise<boolean> {
+    return Boolean(await this.query<boolean>('SubtensorModule', 'NetworksAdded', [netuid], sel));
+  }
+
+  async getSubnetHyperparameters(netuid: number, sel: BlockSelector = {}): Promise<Record<string, unknown> | null> {
+    const raw = await this.runtimeApi<any>('SubnetInfoRuntimeApi', 'get_subnet_hyperparams', [netuid], sel);
+    return raw == null ? null : camel(raw);
+  }
+
+  /** One hyperparameter storage item of a subnet, e.g. getHyperparameter('Tempo', 1). */
+  getHyperparameter<T = unknown>(name: string, netuid: number, sel: BlockSelector = {}): Promise<T> {
+    return this.query<T>('SubtensorModule', name, [netuid], sel);
+  }
+
+  async getMetagraphInfo(netuid: number, sel: BlockSelector = {}): Promise<Record<string, unknown> | null> {
+    const raw = await this.runtimeApi<any>('SubnetInfoRuntimeApi', 'get_metagraph', [netuid], sel);
+    return raw == null ? null : camel(raw);
+  }
+
+  // ---- neurons -----------------------------------------------------------------------------
+
+  async neuronsLite(netuid: number, sel: BlockSelector = {}): Promise<NeuronInfoLite[]> {
+    const raw = await this.runtimeApi<any[]>('NeuronInfoRuntimeApi', 'get_neurons_lite', [netuid], sel);
+    return raw.map(neuronLite);
+  }
+
+  async neurons(netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo[]> {
+    const raw = await this.runtimeApi<any[]>('NeuronInfoRuntimeApi', 'get_neurons', [netuid], sel);
+    return raw.map(neuronFull);
+  }
+
+  async neuronForUid(uid: number, netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo | null> {
+    const raw = await this.runtimeApi<any>('NeuronInfoRuntimeApi', 'get_neuron', [netuid, uid], sel);
+    return raw == null ? null : neuronFull(raw);
+  }
+
+  /**
+   * Lite neurons of many subnets (all by default) at ONE pinned block. `concurrent` (default true)
+   * issues every runtime call at once over the one socket; false does them one after another.
+   */
+  async neuronsLiteAll(opts: BlockSelector & { netuids?: number[]; concurrent?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<Map<number, NeuronInfoLite[]>> {
+    const blockHash = await this.resolveBlock(opts, true);
+    const pinned = { blockHash, signal: opts.signal };
+    const netuids = opts.netuids ?? (await this.getAllSubnetsNetuid(pinned));
+    const out = new Map<number, NeuronInfoLite[]>();
+    let done = 0;
+    const one = async (n: number) => {
+      out.set(n, await this.neuronsLite(n, pinned));
+      opts.onProgress?.(++done, netuids.length);
+    };
+    if (opts.concurrent === false) for (const n of netuids) await one(n);
+    else await Promise.all(netuids.map(one));
+    return new Map([...out.entries()].sort((a, b) => a[0] - b[0]));
+  }
+
+  // ---- balances ----------------------------------------------------------------------------
+
+  async getBalance(address: string, sel: BlockSelector = {}): Promise<Balance> {
+    ss58Decode(address);
+    const acct = await this.query<any>('System', 'Account', [address], sel);
+    return balance(acct.data.free);
+  }
+
+  /** Free balances of many addresses in ONE state_queryStorageAt; missing accounts are 0. */
+  async getBalances(addresses: string[], sel: BlockSelector = {}): Promise<Record<string, Balance>> {
+    for (const a of addresses) ss58Decode(a);
+    const blockHash = await this.resolveBlock(sel);
+    const accts = await this.client.queryMulti<any[]>(addresses.map((a) => ['System', 'Account', [a]]), { blockHash, signal: sel.signal });
+    const out: Record<string, Balance> = {};
+    addresses.forEach((a, i) => (out[a] = balance(accts[i].data.free)));
+    return out;
+  }
+
+  async getExistentialDeposit(sel: BlockSelector = {}): Promise<Balance> {
+    const blockHash = await this.resolveBlock(sel);
+    return balance(await this.client.getConstant<bigint>('Balances', 'ExistentialDeposit', { blockHash }));
+  }
+
+  // ---- stake and delegates -----------------------------------------------------------------
+
+  /** Stake of `coldkey` on `hotkey` in subnet `netuid` (the runtime's StakeInfo, or the old Stake map). */
+  async getStake(coldkey: string, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
+    ss58Decode(coldkey);
+    ss58Decode(hotkey);
+    const blockHash = await this.resolveBlock(sel);
+    const rt = await this.client.runtime({ blockHash, signal: sel.signal });
+    const api = rt.metadata.apis.find((a) => a.name === 'StakeInfoRuntimeApi');
+    if (api?.methods.some((m) => m.name === 'get_stake_info_for_hotkey_coldkey_netuid')) {
+      const info = await this.runtimeApi<any>('StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', [hotkey, coldkey, netuid], { blockHash, signal: sel.signal });
+      return balance(info?.stake ?? 0n, netuid);
+    }
+    const raw = await this.client.query<bigint>('SubtensorModule', 'Stake', [hotkey, coldkey], { blockHash, signal: sel.signal });
+    return balance(raw, netuid);
+  }
+
+  async getStakeInfoForColdkey(coldkey: string, sel: BlockSelector = {}): Promise<any[]> {
+    ss58Decode(coldkey);
+    const raw = await this.runtimeApi<any[]>('StakeInfoRuntimeApi', 'get_stake_info_for_coldkey', [coldkey], sel);
+    return raw.map(stakeInfo);
+  }
+
+  async getStakeInfoForColdkeys(coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, any[]>> {
+    for (const c of coldkeys) ss58Decode(c);
+    const raw = await this.runtimeApi<[string, any[]][]>('StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [coldkeys], sel);
+    return Object.fromEntries(raw.map(([ck, list]) => [ck, list.map(stakeInfo)]));
+  }
+
+  /** Total stake on a hotkey in a subnet (TotalHotkeyAlpha; TotalHotkeyStake on old runtimes). */
+  async getStakeForHotkey(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
+    ss58Decode(hotkey);
+    const blockHash = await this.resolveBlock(sel);
+    const rt = await this.client.runtime({ blockHash, signal: sel.signal });
+    const items = rt.registry.pallet('SubtensorModule').storage?.items ?? [];
+    if (items.some((e) => e.name === 'TotalHotkeyAlpha')) {
+      return balance(await this.client.query<bigint>('SubtensorModule', 'TotalHotkeyAlpha', [hotkey, netuid], { blockHash, signal: sel.signal }), netuid);
+    }
+    return balance(await this.client.query<bigint>('SubtensorModule', 'TotalHotkeyStake', [hotkey], { blockHash, signal: sel.signal }), netuid);
+  }
+
+  async getDelegates(sel: BlockSelector = {}): Promise<any[]> {
+    const raw = await this.runtimeApi<any[]>('DelegateInfoRuntimeApi', 'get_delegates', [], sel);
+    return raw.map(delegateInfo);
+  }
+
+  async getDelegated(coldkey: string, sel: BlockSelector = {}): Promise<any[]> {
+    ss58Decode(coldkey);
+    const raw = await this.runtimeApi<any[]>('DelegateInfoRuntimeApi', 'get_delegated', [coldkey], sel);
+    return raw.map(([d, extra]: [any, any]) => ({ delegate: delegateInfo(d), detail: camel(extra) }));
+  }
+
+  // ---- extrinsics --------------------------------------------------------------------------
+
+  /** Transfer `amount` (rao bigint or Balance) from `signer` to `dest`. */
+  async transfer(
+    signer: Signer,
+    dest: string,
+    amount: bigint | Balance,
+    opts: { waitFor?: 'none' | 'inclusion' | 'finalization'; keepAlive?: boolean; signal?: AbortSignal } = {},
+  ): Promise<ExtrinsicReceipt> {
+    ss58Decode(dest);
+    const rao = typeof amount === 'bigint' ? amount : amount.rao;
+    if (rao <= 0n) throw new InvalidArgumentError(`transfer amount must be positive, got ${rao} rao`);
+    const rt = await this.client.runtime({ signal: opts.signal });
+    const call = composeCall(rt.registry, 'Balances', opts.keepAlive === false ? 'transfer_allow_death' : 'transfer_keep_alive', {
+      dest: { type: 'Id', value: dest },
+      value: rao,
+    });
+    const ext = await createSignedExtrinsic(this.client, call, signer, { signal: opts.signal });
+    return submitExtrinsic(this.client, ext, { waitFor: opts.waitFor ?? 'inclusion', signal: opts.signal });
+  }
+}
+
+function stakeInfo(raw: any) {
+  const netuid = raw.netuid === undefined ? 0 : Number(raw.netuid);
+  const out: Record<string, unknown> = camel(raw);
+  out.netuid = netuid;
+  out.stake = balance(raw.stake, netuid);
+  for (const k of ['locked', 'emission', 'tao_emission', 'drain']) {
+    if (raw[k] !== undefined && (typeof raw[k] === 'bigint' || typeof raw[k] === 'number')) out[camelKey(k)] = balance(raw[k], k === 'tao_emission' ? 0 : netuid);
+  }
+  return out;
+}
+
+function delegateInfo(raw: any) {
+  const out: Record<string, unknown> = camel(raw);
+  if (typeof raw.take === 'number') out.take = raw.take / 65535;
+  if (Array.isArray(raw.nominators)) {
+    out.nominators = raw.nominators.map((n: any) => (Array.isArray(n) && typeof n[1] === 'bigint' ? [n[0], balance(n[1])] : camel(n)));
+  }
+  return out;
+}
+
+const camelKey = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
