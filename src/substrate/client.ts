@@ -7,7 +7,7 @@ import {
   decode, decodeStorageKey, encode, fromHex, storageKey, toHex, DecodeError, EncodeError,
   type Registry, type StorageEntry,
 } from '../scale/index.js';
-import { BlockNotFoundError, InvalidArgumentError } from './errors.js';
+import { BlockNotFoundError, InvalidArgumentError, mapStateError } from './errors.js';
 import { memoryMetadataStore, type MetadataStore } from './metadata-store.js';
 import { RuntimeCache, type Runtime, type RuntimeVersion } from './runtime.js';
 import { decodeEvents, type ChainEvent } from './events.js';
@@ -96,6 +96,15 @@ export class SubstrateClient {
     return this.rpc.close();
   }
 
+  /** An RPC reading state at `blockHash`: a pruned/unknown block becomes StateUnavailableError. */
+  private async at<T>(method: string, params: unknown[], blockHash: string | undefined, opts: AtOptions): Promise<T> {
+    try {
+      return await this.rpc.request<T>(method, params, rq(opts));
+    } catch (e) {
+      throw mapStateError(e, blockHash);
+    }
+  }
+
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
@@ -161,7 +170,7 @@ export class SubstrateClient {
     const blockHash = opts.blockHash ?? (await this.getChainHead(opts));
     const rt = await this.runtime({ ...opts, blockHash });
     const key = storageKey(rt.registry, 'System', 'Events');
-    const hex = await this.rpc.request<string | null>('state_getStorage', [key, blockHash], rq(opts));
+    const hex = await this.at<string | null>('state_getStorage', [key, blockHash], blockHash, opts);
     if (!hex) return [];
     return decodeEvents(rt.registry, fromHex(hex));
   }
@@ -179,13 +188,13 @@ export class SubstrateClient {
     const want = entry.hashers.length;
     if (keys.length !== want) throw new InvalidArgumentError(`${pallet}.${item} takes ${want} key(s), got ${keys.length}; use queryMap for partial keys`);
     const key = storageKey(rt.registry, pallet, item, keys);
-    const hex = await this.rpc.request<string | null>('state_getStorage', opts.blockHash ? [key, opts.blockHash] : [key], rq(opts));
+    const hex = await this.at<string | null>('state_getStorage', opts.blockHash ? [key, opts.blockHash] : [key], opts.blockHash, opts);
     return decodeStorageValue(rt.registry, entry, hex, `${pallet}.${item}`) as T;
   }
 
   /** Raw storage by key (hex) → hex or null. */
   getStorageByKey(key: string, opts: AtOptions = {}): Promise<string | null> {
-    return this.rpc.request<string | null>('state_getStorage', opts.blockHash ? [key, opts.blockHash] : [key], rq(opts));
+    return this.at<string | null>('state_getStorage', opts.blockHash ? [key, opts.blockHash] : [key], opts.blockHash, opts);
   }
 
   /** Many storage values in ONE `state_queryStorageAt`, results in request order. */
@@ -194,8 +203,8 @@ export class SubstrateClient {
     const rt = await this.runtime(opts);
     const entries = requests.map(([p, i]) => rt.registry.storageEntry(p, i).entry);
     const keys = requests.map(([p, i, k]) => storageKey(rt.registry, p, i, k ?? []));
-    const res = await this.rpc.request<{ block: string; changes: [string, string | null][] }[]>(
-      'state_queryStorageAt', opts.blockHash ? [keys, opts.blockHash] : [keys], rq(opts),
+    const res = await this.at<{ block: string; changes: [string, string | null][] }[]>(
+      'state_queryStorageAt', opts.blockHash ? [keys, opts.blockHash] : [keys], opts.blockHash, opts,
     );
     const byKey = new Map<string, string | null>();
     for (const set of res ?? []) for (const [k, v] of set.changes) byKey.set(k.toLowerCase(), v);
@@ -215,12 +224,11 @@ export class SubstrateClient {
     const prefix = storageKey(rt.registry, pallet, item, partialKeys);
     const pageSize = Math.max(1, Math.min(opts.pageSize ?? 100, 1000));
     const max = opts.maxResults ?? Infinity;
-    const r = rq(opts);
     const keysPage = (start: string | undefined) =>
-      this.rpc.request<string[]>('state_getKeysPaged', [prefix, Math.min(pageSize, max), start ?? null, blockHash], r);
+      this.at<string[]>('state_getKeysPaged', [prefix, Math.min(pageSize, max), start ?? null, blockHash], blockHash, opts);
     const values = async (keys: string[]) => {
       if (keys.length === 0) return [];
-      const res = await this.rpc.request<{ changes: [string, string | null][] }[]>('state_queryStorageAt', [keys, blockHash], r);
+      const res = await this.at<{ changes: [string, string | null][] }[]>('state_queryStorageAt', [keys, blockHash], blockHash, opts);
       const m = new Map<string, string | null>();
       for (const s of res ?? []) for (const [k, v] of s.changes) m.set(k.toLowerCase(), v);
       return keys.map((k) => m.get(k.toLowerCase()) ?? null);
@@ -287,7 +295,7 @@ export class SubstrateClient {
       }
     });
     const data = toHex(concat(parts));
-    const hex = await this.rpc.request<string>('state_call', opts.blockHash ? [`${api}_${method}`, data, opts.blockHash] : [`${api}_${method}`, data], rq(opts));
+    const hex = await this.at<string>('state_call', opts.blockHash ? [`${api}_${method}`, data, opts.blockHash] : [`${api}_${method}`, data], opts.blockHash, opts);
     if (opts.raw) return fromHex(hex) as T;
     try {
       return decode(rt.registry.codec(m.output), hex) as T;

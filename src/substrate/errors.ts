@@ -37,3 +37,24 @@ export interface DispatchErrorInfo {
 export class InvalidArgumentError extends SubstrateLiteError {
   override name = 'InvalidArgumentError';
 }
+
+/** The node no longer has (or never had) the state of this block: pruned, or an unknown hash. */
+export class StateUnavailableError extends SubstrateLiteError {
+  override name = 'StateUnavailableError';
+  readonly blockHash: string;
+  constructor(blockHash: string, nodeMessage: string, cause?: unknown) {
+    super(`state of block ${blockHash} is not available on this node (${nodeMessage}); use an archive node for old blocks`, { cause });
+    this.blockHash = blockHash;
+  }
+}
+
+const STATE_GONE = /discarded|pruned|unknown block|not found|state.*not available|header not found/i;
+
+/** Map a node's "no such state" RpcError to StateUnavailableError; other errors pass through. */
+export function mapStateError(e: unknown, blockHash: string | undefined): unknown {
+  const err = e as { name?: string; rpcMessage?: string };
+  if (blockHash && err?.name === 'RpcError' && STATE_GONE.test(err.rpcMessage ?? '')) {
+    return new StateUnavailableError(blockHash, err.rpcMessage!, e);
+  }
+  return e;
+}

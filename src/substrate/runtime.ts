@@ -7,7 +7,7 @@ import {
   createRegistry, decodeMetadata, fromHex, toHex, decode, vec, u32, type Metadata, type Registry,
 } from '../scale/index.js';
 import type { MetadataStore } from './metadata-store.js';
-import { BlockNotFoundError } from './errors.js';
+import { BlockNotFoundError, mapStateError } from './errors.js';
 
 export interface RuntimeVersion {
   specName: string;
@@ -39,7 +39,7 @@ export class RuntimeCache {
   private readonly rpc: RpcClient;
   private readonly opts: RuntimeCacheOptions;
   private readonly runtimes = new Map<number, Promise<Runtime>>();
-  private readonly specOfBlock = new Map<string, Promise<RuntimeVersion>>();
+  private readonly specOfBlock = new Map<string, Promise<{ version: RuntimeVersion; codeAt: string | undefined }>>();
   private ss58: number | undefined;
 
   constructor(rpc: RpcClient, opts: RuntimeCacheOptions) {
@@ -58,21 +58,30 @@ export class RuntimeCache {
 
   /** The runtime for the state at `blockHash`; the latest when omitted. */
   async at(blockHash: string | undefined, opts: RequestOptions = {}): Promise<Runtime> {
-    const version = await this.versionAt(blockHash, opts);
-    return this.forVersion(version, blockHash, opts);
+    const { version, codeAt } = await this.versionAt(blockHash, opts);
+    return this.forVersion(version, codeAt, opts);
   }
 
-  /** Runtime version governing the state at `blockHash` (its parent's version). */
-  versionAt(blockHash: string | undefined, opts: RequestOptions = {}): Promise<RuntimeVersion> {
-    if (blockHash === undefined) return this.rpc.request<RuntimeVersion>('state_getRuntimeVersion', [], opts);
+  /**
+   * Runtime version governing the state at `blockHash` (its parent's version), and the block whose
+   * state holds that runtime's code (the parent), where its metadata must be fetched.
+   */
+  versionAt(blockHash: string | undefined, opts: RequestOptions = {}): Promise<{ version: RuntimeVersion; codeAt: string | undefined }> {
+    if (blockHash === undefined) {
+      return this.rpc.request<RuntimeVersion>('state_getRuntimeVersion', [], opts).then((version) => ({ version, codeAt: undefined }));
+    }
     const key = blockHash.toLowerCase();
     let p = this.specOfBlock.get(key);
     if (!p) {
       p = (async () => {
-        const header = await this.rpc.request<{ parentHash: string; number: string } | null>('chain_getHeader', [blockHash], opts);
-        if (!header) throw new BlockNotFoundError(blockHash);
-        const at = Number(header.number) === 0 ? blockHash : header.parentHash;
-        return this.rpc.request<RuntimeVersion>('state_getRuntimeVersion', [at], opts);
+        try {
+          const header = await this.rpc.request<{ parentHash: string; number: string } | null>('chain_getHeader', [blockHash], opts);
+          if (!header) throw new BlockNotFoundError(blockHash);
+          const at = Number(header.number) === 0 ? blockHash : header.parentHash;
+          return { version: await this.rpc.request<RuntimeVersion>('state_getRuntimeVersion', [at], opts), codeAt: at };
+        } catch (e) {
+          throw mapStateError(e, blockHash);
+        }
       })();
       p.catch(() => this.specOfBlock.delete(key));
       if (this.specOfBlock.size > 4096) this.specOfBlock.delete(this.specOfBlock.keys().next().value!);

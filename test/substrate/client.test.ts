@@ -94,20 +94,21 @@ describe.skipIf(!url)(`SubstrateClient on a local Subtensor chain${skip ? ` (ski
     // hash is not checked here; the replay tests cover a node that answers null)
   });
 
-  it('signs and submits a transfer; the receipt carries events, fee and the new balance', async () => {
+  it('signs and submits a transfer //Alice → //Bob; the receipt carries events, fee and the new balance', async () => {
     const alice = devSigner('Alice');
-    const before = await client.query<any>('System', 'Account', [CHARLIE]);
+    const before = await client.query<any>('System', 'Account', [BOB]);
     const rt = await client.runtime();
-    const call = composeCall(rt.registry, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: CHARLIE }, value: 1_000_000_000n });
+    const call = composeCall(rt.registry, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: BOB }, value: 1_000_000_000n });
     const nonce = await getAccountNonce(client, alice.address);
     const ext = await createSignedExtrinsic(client, call, alice);
     const receipt = await submitExtrinsic(client, ext, { waitFor: 'inclusion' });
     expect(receipt.success).toBe(true);
+    expect(receipt.fee).toBeGreaterThan(0n);
     expect(receipt.blockHash).toMatch(/^0x[0-9a-f]{64}$/);
     expect(receipt.events.map((e) => `${e.pallet}.${e.name}`)).toContain('Balances.Transfer');
     const transfer = receipt.events.find((e) => e.name === 'Transfer')!.data as any;
-    expect(transfer).toEqual({ from: ALICE, to: CHARLIE, amount: 1_000_000_000n });
-    const after = await client.query<any>('System', 'Account', [CHARLIE], { blockHash: receipt.blockHash! });
+    expect(transfer).toEqual({ from: ALICE, to: BOB, amount: 1_000_000_000n });
+    const after = await client.query<any>('System', 'Account', [BOB], { blockHash: receipt.blockHash! });
     expect(after.data.free - before.data.free).toBe(1_000_000_000n);
     expect(await getAccountNonce(client, alice.address)).toBe(nonce + 1);
     const block = await client.getBlock({ blockHash: receipt.blockHash! });
@@ -142,6 +143,57 @@ describe.skipIf(!url)(`SubstrateClient on a local Subtensor chain${skip ? ` (ski
     const b = await SubstrateClient.connect(url, { metadataStore: fileMetadataStore(dir) });
     expect((await b.runtime()).version.specVersion).toBe(218);
     await b.close();
+  });
+
+  it('queryMap honours maxResults 250 with pageSize 100 over 300+ accounts', async () => {
+    const { ss58Encode } = await import('../../src/scale/index.js');
+    const accounts = Array.from({ length: 300 }, (_, i) => {
+      const pk = new Uint8Array(32);
+      new DataView(pk.buffer).setUint32(0, 0x5eed0000 + i);
+      return ss58Encode(pk);
+    });
+    await client.rpc.request('dev_setStorage', [{ System: { Account: accounts.map((a, i) => [[a], { providers: 1, data: { free: String(1000 + i) } }]) } }]);
+    const got: any[] = [];
+    for await (const e of client.queryMap('System', 'Account', [], { pageSize: 100, maxResults: 250 })) got.push(e);
+    expect(got.length).toBe(250);
+    expect(new Set(got.map((e) => e.key)).size).toBe(250);
+    const all: any[] = [];
+    for await (const e of client.queryMap('System', 'Account', [], { pageSize: 100 })) all.push(e);
+    expect(all.length).toBeGreaterThanOrEqual(302);
+    const seeded = all.filter((e) => accounts.includes(e.keys[0]));
+    expect(seeded.length).toBe(300);
+    for (const e of seeded) expect(e.value.data.free).toBe(BigInt(1000 + accounts.indexOf(e.keys[0])));
+  });
+
+  it('agrees with @polkadot/api connected to the same chain', async () => {
+    const { ApiPromise, WsProvider } = await import('@polkadot/api');
+    const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true, throwOnConnect: true });
+    try {
+      const head = await client.getChainHead();
+      const at = await api.at(head);
+      const ours = await client.query<any>('System', 'Account', [ALICE], { blockHash: head });
+      const theirs = (await at.query.system.account(ALICE)) as any;
+      expect(ours.nonce).toBe(theirs.nonce.toNumber());
+      expect(ours.data.free).toBe(theirs.data.free.toBigInt());
+      expect(ours.data.reserved).toBe(theirs.data.reserved.toBigInt());
+      expect(await client.query('SubtensorModule', 'TotalNetworks', [], { blockHash: head })).toBe(((await at.query.subtensorModule.totalNetworks()) as any).toNumber());
+      expect(await client.query('SubtensorModule', 'Tempo', [1], { blockHash: head })).toBe(((await at.query.subtensorModule.tempo(1)) as any).toNumber());
+      const hdr = await client.getBlockHeader({ blockHash: head });
+      const pHdr = await api.rpc.chain.getHeader(head);
+      expect(hdr.number).toBe(pHdr.number.toNumber());
+      expect(hdr.parentHash).toBe(pHdr.parentHash.toHex());
+      const ourEvents = await client.getEvents({ blockHash: head });
+      const theirEvents = (await at.query.system.events()) as any;
+      expect(ourEvents.map((e) => `${e.pallet}.${e.name}`)).toEqual(theirEvents.map((r: any) => `${r.event.section[0].toUpperCase()}${r.event.section.slice(1)}.${r.event.method}`));
+      expect(await client.getConstant('Balances', 'ExistentialDeposit')).toBe((api.consts.balances.existentialDeposit as any).toBigInt());
+      const ourBlock = await client.getBlock({ blockHash: head });
+      const theirBlock = await api.rpc.chain.getBlock(head);
+      expect(ourBlock.extrinsics.map((x) => `${x.pallet}.${x.call}`.toLowerCase())).toEqual(
+        theirBlock.block.extrinsics.map((x) => `${x.method.section}.${x.method.method}`.toLowerCase().replace(/_/g, '')).map((s) => s),
+      );
+    } finally {
+      await api.disconnect();
+    }
   });
 
   it('aborting a call rejects with AbortError and leaves nothing pending', async () => {
