@@ -68,15 +68,27 @@ async function answers(url: string): Promise<boolean> {
   });
 }
 
-export async function startLocalChain(opts: { port?: number; log?: boolean; timeoutMs?: number } = {}): Promise<LocalChain> {
-  const spec = await chainSpecPath();
-  if (!spec) throw new Error(chainSkipReason());
+export interface LocalChainOptions {
+  port?: number;
+  log?: boolean;
+  timeoutMs?: number;
+  /** raonet (spec 218, V14+V15, default) or testfinney (spec 103, V14 only). */
+  chain?: 'raonet' | 'testfinney';
+}
+
+export async function startLocalChain(opts: LocalChainOptions = {}): Promise<LocalChain> {
+  const testfinney = opts.chain === 'testfinney';
+  const spec = testfinney ? await fixturePath('subtensor/raw_spec_testfinney.json') : await chainSpecPath();
+  if (!spec) throw new Error(testfinney ? fixtureSkipReason('subtensor/raw_spec_testfinney.json') : chainSkipReason());
   const port = opts.port ?? (await freePort());
   const bin = join(PROJECT_ROOT, 'node_modules', '.bin', 'chopsticks');
   const child = spawn(
     bin,
-    ['--chain-spec', spec, '--host', '127.0.0.1', '--port', String(port), '--build-block-mode', 'Instant',
-      '--import-storage', join(PROJECT_ROOT, 'fixtures', 'dev-accounts.json')],
+    [
+      '--chain-spec', spec, '--host', '127.0.0.1', '--port', String(port), '--build-block-mode', 'Instant',
+      // testfinney's wasm imports a benchmarking host function chopsticks does not provide
+      ...(testfinney ? ['--allow-unresolved-imports'] : ['--import-storage', join(PROJECT_ROOT, 'fixtures', 'dev-accounts.json')]),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' }, detached: false },
   );
   let output = '';

@@ -4,7 +4,7 @@
 // "last block hash" field.
 import { RpcClient, type JsonRpcProvider, type RequestOptions, type RpcClientOptions } from '../rpc/index.js';
 import {
-  decode, decodeStorageKey, encode, fromHex, storageKey, toHex, DecodeError, EncodeError,
+  decode, decodeStorageKey, encode, fromHex, storageKey, toHex, DecodeError, EncodeError, type Codec,
   type Registry, type StorageEntry,
 } from '../scale/index.js';
 import { BlockNotFoundError, InvalidArgumentError, mapStateError } from './errors.js';
@@ -53,6 +53,12 @@ export interface QueryMapOptions extends AtOptions {
   /** Fetch all keys first, then every value page in parallel. */
   fullyExhaust?: boolean;
   onProgress?: (done: number, total?: number) => void;
+}
+
+/** Codecs for a runtime API the metadata does not describe (V14). */
+export interface RuntimeCallHint {
+  inputs?: Codec<any>[];
+  output: Codec<any>;
 }
 
 export type StorageRequest = [pallet: string, item: string, keys?: unknown[]];
@@ -279,8 +285,21 @@ export class SubstrateClient {
   // ---- runtime APIs and constants -----------------------------------------------------------
 
   /** Call a runtime API method; args by position or by name; the result decoded from metadata. */
-  async runtimeCall<T = unknown>(api: string, method: string, args: unknown[] | Record<string, unknown> = [], opts: AtOptions & { raw?: boolean } = {}): Promise<T> {
+  async runtimeCall<T = unknown>(
+    api: string,
+    method: string,
+    args: unknown[] | Record<string, unknown> = [],
+    opts: AtOptions & { raw?: boolean; typeHint?: RuntimeCallHint } = {},
+  ): Promise<T> {
     const rt = await this.runtime(opts);
+    const hint = opts.typeHint;
+    if (hint && !rt.metadata.apis.some((a) => a.name === api && a.methods.some((x) => x.name === method))) {
+      // V14 runtimes do not describe their APIs: the caller supplies the codecs.
+      const list = Array.isArray(args) ? args : Object.values(args);
+      const parts = (hint.inputs ?? []).map((c, i) => encode(c, list[i]));
+      const hex = await this.at<string>('state_call', [`${api}_${method}`, toHex(concat(parts)), ...(opts.blockHash ? [opts.blockHash] : [])], opts.blockHash, opts);
+      return (opts.raw ? fromHex(hex) : decode(hint.output, hex)) as T;
+    }
     const m = rt.registry.runtimeApi(api, method);
     const list = Array.isArray(args) ? args : m.inputs.map((i) => (args as Record<string, unknown>)[i.name]);
     if (list.length !== m.inputs.length) {

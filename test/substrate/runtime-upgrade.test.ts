@@ -95,7 +95,7 @@ describe('runtime upgrade between blocks', () => {
 describe('node errors become typed errors', () => {
   it('a pruned block is StateUnavailableError naming the block; an unknown block is BlockNotFoundError', async (ctx) => {
     if (!data || !v393) return ctx.skip('finney metadata fixtures unavailable');
-    const err = await client.query('SubtensorModule', 'TotalNetworks', [], { blockHash: PRUNED }).catch((e) => e);
+    const err: any = await client.query('SubtensorModule', 'TotalNetworks', [], { blockHash: PRUNED }).catch((e) => e);
     expect(err).toBeInstanceOf(StateUnavailableError);
     expect(err.blockHash).toBe(PRUNED);
     expect(err.message).toContain('State already discarded');
