@@ -196,6 +196,43 @@ describe.skipIf(!url)(`SubstrateClient on a local Subtensor chain${skip ? ` (ski
     }
   });
 
+  it('subscriptions: new heads and storage changes arrive as async iterators', async () => {
+    const heads = client.subscribeHeads();
+    const first = heads.next();
+    await client.rpc.request('dev_newBlock', []);
+    const h = await first;
+    expect(h.value.number).toBeGreaterThan(0);
+    await heads.return!();
+    const changes = client.subscribeStorage([['System', 'Account', [BOB]]]);
+    const initial = await changes.next();
+    const before = (initial.value!.values[0] as any).data.free as bigint;
+    await client.rpc.request('dev_setStorage', [{ System: { Account: [[[BOB], { providers: 1, data: { free: String(before + 7n) } }]] } }]);
+    await client.rpc.request('dev_newBlock', []);
+    const next = await changes.next();
+    expect((next.value!.values[0] as any).data.free).toBe(before + 7n);
+    await changes.return!(undefined);
+  });
+
+  it('the CLI reads storage and balances as JSON', async () => {
+    const { main } = await import('../../src/cli.js');
+    const out: string[] = [];
+    const log = console.log;
+    console.log = (s: string) => out.push(s);
+    try {
+      expect(await main(['query', 'SubtensorModule', 'TotalNetworks', '--url', url])).toBe(0);
+      expect(await main(['balance', ALICE, CHARLIE, '--url', url, '--json'])).toBe(0);
+      expect(await main(['subnets', '--url', url])).toBe(0);
+    } finally {
+      console.log = log;
+    }
+    expect(out[0]).toBe('2');
+    const balances = JSON.parse(out[1]);
+    expect(BigInt(balances[ALICE].rao)).toBeGreaterThan(0n);
+    expect(balances[CHARLIE].unit).toBe('τ');
+    expect(JSON.parse(out[2])).toEqual([0, 1]);
+    await expect(main(['query', 'Nope', 'X', '--url', url])).rejects.toThrow(/no pallet "Nope"/);
+  });
+
   it('aborting a call rejects with AbortError and leaves nothing pending', async () => {
     const ac = new AbortController();
     const p = client.query('System', 'Account', [ALICE], { signal: ac.signal });
