@@ -17,7 +17,7 @@ let pjsMd: any;
 /** polkadot.js decoding `hex` as the metadata type of System.Account. */
 const accountInfo = (hex: string): any => {
   const entry = pjsMd.asLatest.pallets.find((p: any) => p.name.toString() === 'System').storage.unwrap().items.find((e: any) => e.name.toString() === 'Account');
-  return pjs.createType(pjs.createLookupType(entry.type.asMap.value.toNumber()), hex);
+  return pjs.createType(pjs.createLookupType(entry.type.asMap.value.toNumber()), hex as never);
 };
 const servers: RpcServer[] = [];
 const subs: Subtensor[] = [];
@@ -26,7 +26,7 @@ beforeAll(async () => {
   data = await loadReplayData();
   if (!data) return;
   pjs = new TypeRegistry();
-  pjsMd = new PjsMetadata(pjs, '0x' + data.metadataV15.slice(data.metadataV15.indexOf('6d657461')));
+  pjsMd = new PjsMetadata(pjs, `0x${data.metadataV15.slice(data.metadataV15.indexOf('6d657461'))}` as `0x${string}`);
   pjs.setMetadata(pjsMd);
 });
 afterEach(async () => {
