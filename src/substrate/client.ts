@@ -4,7 +4,7 @@
 // "last block hash" field.
 import { RpcClient, type JsonRpcProvider, type RequestOptions, type RpcClientOptions } from '../rpc/index.js';
 import {
-  decode, decodeStorageKey, encode, fromHex, storageKey, toHex, DecodeError, EncodeError, type Codec,
+  decode, decodeStorageKey, encode, fromHex, ss58Encode, storageKey, toHex, DecodeError, EncodeError, type Codec,
   type Registry, type StorageEntry,
 } from '../scale/index.js';
 import { BlockNotFoundError, InvalidArgumentError, mapStateError } from './errors.js';
@@ -153,8 +153,11 @@ export class SubstrateClient {
     return (await this.getBlockHeader({ ...opts, blockHash })).number;
   }
 
-  /** A block with its extrinsics decoded against the runtime that executed it. */
-  async getBlock(opts: AtOptions = {}): Promise<{ hash: string; header: Header; extrinsics: DecodedExtrinsic[] }> {
+  /**
+   * A block with its extrinsics decoded against the runtime that executed it. With `author: true`,
+   * also the block author: the Aura pre-runtime digest's slot indexes Aura.Authorities (at the parent).
+   */
+  async getBlock(opts: AtOptions & { author?: boolean } = {}): Promise<{ hash: string; header: Header; extrinsics: DecodedExtrinsic[]; author?: string | null }> {
     const hash = opts.blockHash ?? (await this.getChainHead(opts));
     const [raw, rt] = await Promise.all([
       this.rpc.request<any>('chain_getBlock', [hash], rq(opts)),
@@ -164,7 +167,20 @@ export class SubstrateClient {
     const h = raw.block.header;
     const header: Header = { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
     const extrinsics = (raw.block.extrinsics as string[]).map((x) => decodeExtrinsic(rt.registry, x));
-    return { hash, header, extrinsics };
+    if (!opts.author) return { hash, header, extrinsics };
+    return { hash, header, extrinsics, author: await this.blockAuthor(header, rt, opts) };
+  }
+
+  private async blockAuthor(header: Header, rt: Runtime, opts: AtOptions): Promise<string | null> {
+    const slot = auraSlot(header.digest.logs);
+    if (slot === null || header.number === 0) return null;
+    if (!rt.metadata.pallets.some((p) => p.name === 'Aura')) return null;
+    const authorities = await this.query<unknown>('Aura', 'Authorities', [], { ...opts, blockHash: header.parentHash });
+    const list = (Array.isArray(authorities) ? authorities : []) as unknown[];
+    if (list.length === 0) return null;
+    const key = list[Number(slot % BigInt(list.length))];
+    const bytes = key instanceof Uint8Array ? key : typeof key === 'string' && key.startsWith('0x') ? fromHex(key) : null;
+    return bytes ? ss58Encode(bytes, rt.registry.ss58Prefix) : (key as string);
   }
 
   async getExtrinsics(opts: AtOptions = {}): Promise<DecodedExtrinsic[]> {
@@ -366,6 +382,17 @@ export class SubstrateClient {
       };
     }
   }
+}
+
+/** Slot number from an Aura PreRuntime digest item (0x06 ++ "aura" ++ Vec<u8> of a u64 slot). */
+export function auraSlot(logs: string[]): bigint | null {
+  for (const log of logs) {
+    const b = fromHex(log);
+    if (b.length === 14 && b[0] === 6 && b[1] === 0x61 && b[2] === 0x75 && b[3] === 0x72 && b[4] === 0x61 && b[5] === 0x20) {
+      return new DataView(b.buffer, b.byteOffset).getBigUint64(6, true);
+    }
+  }
+  return null;
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

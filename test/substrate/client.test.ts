@@ -1,7 +1,7 @@
 // Integration: SubstrateClient against a real Subtensor runtime (chopsticks, raonet spec 218).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SubstrateClient, devSigner, composeCall, createSignedExtrinsic, submitExtrinsic, getAccountNonce, fileMetadataStore, BlockNotFoundError, InvalidArgumentError } from '../../src/substrate/index.js';
-import { storageKey, MetadataError, EncodeError } from '../../src/scale/index.js';
+import { storageKey, MetadataError, EncodeError, ss58Encode as ss58 } from '../../src/scale/index.js';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,7 +111,11 @@ describe.skipIf(!url)(`SubstrateClient on a local Subtensor chain${skip ? ` (ski
     const after = await client.query<any>('System', 'Account', [BOB], { blockHash: receipt.blockHash! });
     expect(after.data.free - before.data.free).toBe(1_000_000_000n);
     expect(await getAccountNonce(client, alice.address)).toBe(nonce + 1);
-    const block = await client.getBlock({ blockHash: receipt.blockHash! });
+    const block = await client.getBlock({ blockHash: receipt.blockHash!, author: true });
+    // chopsticks builds blocks with an Aura pre-runtime digest; the author is one of Aura.Authorities
+    const authorities = (await client.query<string[]>('Aura', 'Authorities', [], { blockHash: block.header.parentHash })).map((a: any) => ss58(a));
+    expect(authorities.length).toBeGreaterThan(0);
+    expect(authorities).toContain(block.author);
     const mine = block.extrinsics[receipt.extrinsicIndex!];
     expect(mine.signer).toBe(ALICE);
     expect(`${mine.pallet}.${mine.call}`).toBe('Balances.transfer_keep_alive');
