@@ -1,2 +1,17 @@
 // Public surface of the rpc layer.
-export {};
+export { RpcClient } from './client.js';
+export type {
+  BatchCall,
+  ClientState,
+  ReconnectOptions,
+  RequestOptions,
+  RpcClientOptions,
+  SubscribeOptions,
+  Subscription,
+} from './client.js';
+export { ConnectionClosedError, NotReplayableError, ProtocolError, RpcError, TimeoutError } from './errors.js';
+export type { JsonRpcProvider, ProviderConnection, ProviderStatus } from './provider.js';
+export { subscriptionIterator } from './iterator.js';
+export type { SubscriptionHandlers } from './iterator.js';
+export { webSocketProvider } from './websocket.js';
+export type { WebSocketConstructor, WebSocketLike, WebSocketProviderOptions } from './websocket.js';

@@ -1,0 +1,79 @@
+// Typed errors of the rpc layer. Each has a stable `name` so callers can switch on it without
+// importing the class (useful across bundles / realms where `instanceof` breaks).
+import { SubstrateLiteError } from '../errors.js';
+
+/** The node answered a request with a JSON-RPC error object. */
+export class RpcError extends SubstrateLiteError {
+  override name = 'RpcError';
+  readonly code: number;
+  readonly data: unknown;
+  readonly method: string;
+  /** The server's own message, kept apart from `message` (which also names the method). */
+  readonly rpcMessage: string;
+
+  constructor(code: number, message: string, data: unknown, method: string) {
+    super(`${method} failed: ${message} (code ${code})`, {
+      details: data === undefined ? undefined : safeStringify(data),
+    });
+    this.code = code;
+    this.rpcMessage = message;
+    this.data = data;
+    this.method = method;
+  }
+}
+
+/** No reply arrived before the request's deadline. */
+export class TimeoutError extends SubstrateLiteError {
+  override name = 'TimeoutError';
+  readonly method: string;
+  readonly ms: number;
+  constructor(method: string, ms: number) {
+    super(`${method} timed out after ${ms} ms`);
+    this.method = method;
+    this.ms = ms;
+  }
+}
+
+/** The client was closed (or the connection was lost for good) while the call was pending. */
+export class ConnectionClosedError extends SubstrateLiteError {
+  override name = 'ConnectionClosedError';
+  readonly reason: string;
+  constructor(reason: string, options: { cause?: unknown } = {}) {
+    super(`connection closed: ${reason}`, options);
+    this.reason = reason;
+  }
+}
+
+/**
+ * A non-idempotent call (e.g. author_submitExtrinsic) was in flight when the socket dropped.
+ * We cannot know whether the node received it, so we refuse to send it twice; the caller must
+ * decide (e.g. check the chain for the extrinsic before resubmitting).
+ */
+export class NotReplayableError extends SubstrateLiteError {
+  override name = 'NotReplayableError';
+  readonly method: string;
+  constructor(method: string, options: { cause?: unknown } = {}) {
+    super(`${method} was in flight when the connection dropped and is not safe to replay`, options);
+    this.method = method;
+  }
+}
+
+/** The server sent a frame we cannot make sense of (bad JSON, unknown id, wrong shape, too big). */
+export class ProtocolError extends SubstrateLiteError {
+  override name = 'ProtocolError';
+  /** A short, truncated excerpt of the offending frame, for logs. */
+  readonly frame: string | undefined;
+  constructor(message: string, options: { cause?: unknown; frame?: string } = {}) {
+    super(message, { cause: options.cause, details: options.frame });
+    this.frame = options.frame;
+  }
+}
+
+function safeStringify(v: unknown): string {
+  try {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s;
+  } catch {
+    return String(v);
+  }
+}

@@ -1,0 +1,20 @@
+// The transport seam. The client only ever talks to this function type, so tests, workers,
+// light clients or custom transports can plug in without the client knowing about sockets.
+
+export type ProviderStatus = { type: 'open' } | { type: 'close'; reason: string };
+
+export interface ProviderConnection {
+  /** Send one text frame. May be called before 'open'; implementations queue it. */
+  send(msg: string): void;
+  /** Close the connection. Must not emit a 'close' status afterwards (the caller asked for it). */
+  close(): void;
+}
+
+/**
+ * Calling the provider starts connecting. It reports exactly one 'open' (maybe) followed by at
+ * most one 'close'; each call is one connection attempt, and reconnecting is the client's job.
+ */
+export type JsonRpcProvider = (
+  onMessage: (msg: string) => void,
+  onStatus: (s: ProviderStatus) => void,
+) => ProviderConnection;
