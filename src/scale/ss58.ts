@@ -1,7 +1,7 @@
 // SS58 addresses (https://docs.substrate.io/reference/address-formats/):
 // base58(prefix ++ payload ++ blake2b-512("SS58PRE" ++ prefix ++ payload)[0..checksumLength]).
 import { blake2b } from '@noble/hashes/blake2.js';
-import { base58 } from '@scure/base';
+import { base58Decode, base58Encode } from './base58.js';
 import { InvalidAddressError, InvalidHexError } from './errors.js';
 import { fromHex, toHex } from './hex.js';
 
@@ -74,7 +74,7 @@ export function ss58Encode(publicKey: Uint8Array | string, prefix: number = SS58
   body.set(pre, 0);
   body.set(key, pre.length);
   body.set(checksum(body.subarray(0, pre.length + key.length)).subarray(0, cl), pre.length + key.length);
-  return base58.encode(body);
+  return base58Encode(body);
 }
 
 /**
@@ -93,7 +93,7 @@ export function ss58Decode(address: string, expectedPrefix?: number): { publicKe
       throw new InvalidAddressError(address, `bad base58 character ${JSON.stringify(address[i])} at position ${i}`);
     }
   }
-  const data = base58.decode(address);
+  const data = base58Decode(address)!;
 
   const b0 = data[0];
   if (b0 >= 128) throw new InvalidAddressError(address, `reserved prefix byte 0x${b0.toString(16)}`);
