@@ -4,7 +4,7 @@
 // implicit parts, else we refuse with an error naming it (signing a payload the chain computes
 // differently would only fail later, less clearly).
 import {
-  blake2_256, concatBytes, encode, encodeCompactNumber, fromHex, toHex, ss58Decode, ss58Encode, Writer, compactBig, u32,
+  blake2_256, bytes, concatBytes, decode, encode, encodeCompactNumber, fromHex, toHex, ss58Decode, ss58Encode, Writer, compactBig, u32,
   type Registry,
 } from '../scale/index.js';
 import type { AtOptions, SubstrateClient } from './client.js';
@@ -163,8 +163,11 @@ export interface PaymentInfo {
 }
 
 export async function getPaymentInfo(client: SubstrateClient, extrinsicHex: string, opts: AtOptions = {}): Promise<PaymentInfo> {
-  const len = fromHex(extrinsicHex).length;
-  const r = (await client.runtimeCall('TransactionPaymentApi', 'query_info', [extrinsicHex, len], opts)) as any;
+  const full = fromHex(extrinsicHex);
+  // The API's `uxt` is typed as a Vec<u8> wrapper whose encoding is the extrinsic itself (length
+  // prefix included), so hand the codec the body and let it add the prefix back.
+  const body = decode(bytes, full);
+  const r = (await client.runtimeCall('TransactionPaymentApi', 'query_info', [body, full.length], opts)) as any;
   return { weight: r.weight, class: r.class, partialFee: BigInt(r.partial_fee) };
 }
 

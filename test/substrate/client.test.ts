@@ -1,6 +1,6 @@
 // Integration: SubstrateClient against a real Subtensor runtime (chopsticks, raonet spec 218).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SubstrateClient, devSigner, composeCall, createSignedExtrinsic, submitExtrinsic, getAccountNonce, fileMetadataStore, BlockNotFoundError, InvalidArgumentError } from '../../src/substrate/index.js';
+import { SubstrateClient, devSigner, composeCall, createSignedExtrinsic, submitExtrinsic, getAccountNonce, getPaymentInfo, fileMetadataStore, BlockNotFoundError, InvalidArgumentError } from '../../src/substrate/index.js';
 import { storageKey, MetadataError, EncodeError, ss58Encode as ss58 } from '../../src/scale/index.js';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,9 +101,12 @@ describe.skipIf(!url)(`SubstrateClient on a local Subtensor chain${skip ? ` (ski
     const call = composeCall(rt.registry, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: BOB }, value: 1_000_000_000n });
     const nonce = await getAccountNonce(client, alice.address);
     const ext = await createSignedExtrinsic(client, call, alice);
+    const info = await getPaymentInfo(client, ext);
+    expect(info.partialFee).toBeGreaterThan(0n);
     const receipt = await submitExtrinsic(client, ext, { waitFor: 'inclusion' });
     expect(receipt.success).toBe(true);
     expect(receipt.fee).toBeGreaterThan(0n);
+    expect(receipt.fee).toBe(info.partialFee);
     expect(receipt.blockHash).toMatch(/^0x[0-9a-f]{64}$/);
     expect(receipt.events.map((e) => `${e.pallet}.${e.name}`)).toContain('Balances.Transfer');
     const transfer = receipt.events.find((e) => e.name === 'Transfer')!.data as any;
