@@ -39,7 +39,9 @@ function loadWebSocket(explicit: WebSocketConstructor | undefined): Promise<WebS
   const native = (globalThis as { WebSocket?: unknown }).WebSocket;
   if (typeof native === 'function') return Promise.resolve(native as WebSocketConstructor);
   // Cached so 1,000 reconnects do not mean 1,000 module lookups.
-  wsModule ??= import('ws').then(
+  // The specifier is a variable so bundlers leave `ws` out of browser and worker bundles.
+  const specifier = 'ws';
+  wsModule ??= import(/* @vite-ignore */ specifier).then(
     (m) => ((m as { WebSocket?: unknown }).WebSocket ?? (m as { default: unknown }).default) as WebSocketConstructor,
     (e: unknown) => {
       wsModule = undefined;

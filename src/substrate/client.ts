@@ -61,6 +61,12 @@ export interface RuntimeCallHint {
   output: Codec<any>;
 }
 
+interface Plan<T> {
+  method: string;
+  params: unknown[];
+  finish(result: any): T;
+}
+
 export type StorageRequest = [pallet: string, item: string, keys?: unknown[]];
 
 const rq = (o: AtOptions): RequestOptions => ({ signal: o.signal, timeoutMs: o.timeoutMs });
@@ -69,6 +75,8 @@ export class SubstrateClient {
   readonly rpc: RpcClient;
   readonly genesisHash: string;
   readonly runtimes: RuntimeCache;
+  /** The head's runtime as last seen; only a guess to build requests with, always re-checked. */
+  private latest: Runtime | undefined;
 
   private constructor(rpc: RpcClient, genesisHash: string, runtimes: RuntimeCache) {
     this.rpc = rpc;
@@ -90,7 +98,7 @@ export class SubstrateClient {
         maxRuntimes: options.maxRuntimes,
       });
       const client = new SubstrateClient(rpc, genesisHash, runtimes);
-      await client.runtime({ signal: options.signal });
+      client.latest = await client.runtime({ signal: options.signal });
       return client;
     } catch (e) {
       if (!(target instanceof RpcClient)) await rpc.close();
@@ -100,6 +108,29 @@ export class SubstrateClient {
 
   close(): Promise<void> {
     return this.rpc.close();
+  }
+
+  /**
+   * Build a request with the runtime for `opts` and finish it with that runtime. At the head (no
+   * blockHash) the request built from the last known runtime goes out in the same round trip as the
+   * runtime-version check — one RTT per call instead of two; if the spec changed meanwhile, the
+   * request is rebuilt with the new runtime and re-sent only when it differs.
+   */
+  private async withRuntime<T>(opts: AtOptions, plan: (rt: Runtime) => Plan<T>): Promise<T> {
+    const latest = opts.blockHash === undefined ? this.latest : undefined;
+    if (!latest) {
+      const rt = await this.runtime(opts);
+      if (opts.blockHash === undefined) this.latest = rt;
+      const p = plan(rt);
+      return p.finish(await this.at(p.method, p.params, opts.blockHash, opts));
+    }
+    const guess = plan(latest);
+    const [rt, result] = await Promise.all([this.runtime(opts), this.at(guess.method, guess.params, undefined, opts)]);
+    if (rt.version.specVersion === latest.version.specVersion) return guess.finish(result);
+    this.latest = rt;
+    const again = plan(rt);
+    if (JSON.stringify(again.params) === JSON.stringify(guess.params)) return again.finish(result);
+    return again.finish(await this.at(again.method, again.params, undefined, opts));
   }
 
   /** An RPC reading state at `blockHash`: a pruned/unknown block becomes StateUnavailableError. */
@@ -205,13 +236,17 @@ export class SubstrateClient {
 
   /** One storage value; a missing value gives the metadata default (null for Optional items). */
   async query<T = unknown>(pallet: string, item: string, keys: unknown[] = [], opts: AtOptions = {}): Promise<T> {
-    const rt = await this.runtime(opts);
-    const { entry } = rt.registry.storageEntry(pallet, item);
-    const want = entry.hashers.length;
-    if (keys.length !== want) throw new InvalidArgumentError(`${pallet}.${item} takes ${want} key(s), got ${keys.length}; use queryMap for partial keys`);
-    const key = storageKey(rt.registry, pallet, item, keys);
-    const hex = await this.at<string | null>('state_getStorage', opts.blockHash ? [key, opts.blockHash] : [key], opts.blockHash, opts);
-    return decodeStorageValue(rt.registry, entry, hex, `${pallet}.${item}`) as T;
+    return this.withRuntime(opts, (rt) => {
+      const { entry } = rt.registry.storageEntry(pallet, item);
+      const want = entry.hashers.length;
+      if (keys.length !== want) throw new InvalidArgumentError(`${pallet}.${item} takes ${want} key(s), got ${keys.length}; use queryMap for partial keys`);
+      const key = storageKey(rt.registry, pallet, item, keys);
+      return {
+        method: 'state_getStorage',
+        params: opts.blockHash ? [key, opts.blockHash] : [key],
+        finish: (hex: string | null) => decodeStorageValue(rt.registry, entry, hex, `${pallet}.${item}`) as T,
+      };
+    });
   }
 
   /** Raw storage by key (hex) → hex or null. */
@@ -222,15 +257,19 @@ export class SubstrateClient {
   /** Many storage values in ONE `state_queryStorageAt`, results in request order. */
   async queryMulti<T = unknown[]>(requests: StorageRequest[], opts: AtOptions = {}): Promise<T> {
     if (requests.length === 0) return [] as T;
-    const rt = await this.runtime(opts);
-    const entries = requests.map(([p, i]) => rt.registry.storageEntry(p, i).entry);
-    const keys = requests.map(([p, i, k]) => storageKey(rt.registry, p, i, k ?? []));
-    const res = await this.at<{ block: string; changes: [string, string | null][] }[]>(
-      'state_queryStorageAt', opts.blockHash ? [keys, opts.blockHash] : [keys], opts.blockHash, opts,
-    );
-    const byKey = new Map<string, string | null>();
-    for (const set of res ?? []) for (const [k, v] of set.changes) byKey.set(k.toLowerCase(), v);
-    return requests.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], byKey.get(keys[n].toLowerCase()) ?? null, `${p}.${i}`)) as T;
+    return this.withRuntime(opts, (rt) => {
+      const entries = requests.map(([p, i]) => rt.registry.storageEntry(p, i).entry);
+      const keys = requests.map(([p, i, k]) => storageKey(rt.registry, p, i, k ?? []));
+      return {
+        method: 'state_queryStorageAt',
+        params: opts.blockHash ? [keys, opts.blockHash] : [keys],
+        finish: (res: { block: string; changes: [string, string | null][] }[] | null) => {
+          const byKey = new Map<string, string | null>();
+          for (const set of res ?? []) for (const [k, v] of set.changes) byKey.set(k.toLowerCase(), v);
+          return requests.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], byKey.get(keys[n].toLowerCase()) ?? null, `${p}.${i}`)) as T;
+        },
+      };
+    });
   }
 
   /**
@@ -305,39 +344,52 @@ export class SubstrateClient {
     api: string,
     method: string,
     args: unknown[] | Record<string, unknown> = [],
-    opts: AtOptions & { raw?: boolean; typeHint?: RuntimeCallHint } = {},
+    opts: AtOptions & { raw?: boolean; typeHint?: RuntimeCallHint; withRuntime?: boolean } = {},
   ): Promise<T> {
-    const rt = await this.runtime(opts);
     const hint = opts.typeHint;
-    if (hint && !rt.metadata.apis.some((a) => a.name === api && a.methods.some((x) => x.name === method))) {
+    const rt = hint ? await this.runtime(opts) : null;
+    if (hint && rt && !rt.metadata.apis.some((a) => a.name === api && a.methods.some((x) => x.name === method))) {
       // V14 runtimes do not describe their APIs: the caller supplies the codecs.
       const list = Array.isArray(args) ? args : Object.values(args);
       const parts = (hint.inputs ?? []).map((c, i) => encode(c, list[i]));
       const hex = await this.at<string>('state_call', [`${api}_${method}`, toHex(concat(parts)), ...(opts.blockHash ? [opts.blockHash] : [])], opts.blockHash, opts);
       return (opts.raw ? fromHex(hex) : decode(hint.output, hex)) as T;
     }
-    const m = rt.registry.runtimeApi(api, method);
-    const list = Array.isArray(args) ? args : m.inputs.map((i) => (args as Record<string, unknown>)[i.name]);
-    if (list.length !== m.inputs.length) {
-      throw new InvalidArgumentError(`${api}_${method} takes ${m.inputs.length} argument(s) (${m.inputs.map((i) => i.name).join(', ')}), got ${list.length}`);
-    }
-    const parts = m.inputs.map((input, i) => {
-      try {
-        return encode(rt.registry.codec(input.type), list[i]);
-      } catch (e) {
-        if (e instanceof EncodeError) e.within(`${api}_${method}(${input.name})`);
-        throw e;
+    return this.withRuntime(opts, (rt) => {
+      const m = rt.registry.runtimeApi(api, method);
+      const list = Array.isArray(args) ? args : m.inputs.map((i) => (args as Record<string, unknown>)[i.name]);
+      if (list.length !== m.inputs.length) {
+        throw new InvalidArgumentError(`${api}_${method} takes ${m.inputs.length} argument(s) (${m.inputs.map((i) => i.name).join(', ')}), got ${list.length}`);
       }
+      const parts = m.inputs.map((input, i) => {
+        try {
+          return encode(rt.registry.codec(input.type), list[i]);
+        } catch (e) {
+          if (e instanceof EncodeError) e.within(`${api}_${method}(${input.name})`);
+          throw e;
+        }
+      });
+      const data = toHex(concat(parts));
+      return {
+        method: 'state_call',
+        params: opts.blockHash ? [`${api}_${method}`, data, opts.blockHash] : [`${api}_${method}`, data],
+        finish: (hex: string) => {
+          if (opts.withRuntime) return { runtime: rt, bytes: fromHex(hex) } as T;
+          if (opts.raw) return fromHex(hex) as T;
+          try {
+            return decode(rt.registry.codec(m.output), hex) as T;
+          } catch (e) {
+            if (e instanceof DecodeError) e.within(`${api}_${method}`);
+            throw e;
+          }
+        },
+      };
     });
-    const data = toHex(concat(parts));
-    const hex = await this.at<string>('state_call', opts.blockHash ? [`${api}_${method}`, data, opts.blockHash] : [`${api}_${method}`, data], opts.blockHash, opts);
-    if (opts.raw) return fromHex(hex) as T;
-    try {
-      return decode(rt.registry.codec(m.output), hex) as T;
-    } catch (e) {
-      if (e instanceof DecodeError) e.within(`${api}_${method}`);
-      throw e;
-    }
+  }
+
+  /** The undecoded result of a runtime API call plus the runtime it ran against (to decode it yourself). */
+  runtimeCallRaw(api: string, method: string, args: unknown[] | Record<string, unknown> = [], opts: AtOptions = {}): Promise<{ runtime: Runtime; bytes: Uint8Array }> {
+    return this.runtimeCall(api, method, args, { ...opts, withRuntime: true });
   }
 
   /** A pallet constant, decoded. */

@@ -113,19 +113,15 @@ export class Subtensor {
    */
   async runtimeApi<T = unknown>(api: string, method: string, args: unknown[], sel: BlockSelector & { blockHash?: string } = {}): Promise<T> {
     const blockHash = sel.blockHash && !sel.reuseBlock && sel.block === undefined ? sel.blockHash : await this.resolveBlock(sel);
-    const rt = await this.client.runtime({ blockHash, signal: sel.signal });
-    const m = rt.registry.runtimeApi(api, method);
     const legacy: Codec<unknown> | undefined = LEGACY_OUTPUTS[`${api}_${method}`];
     if (!legacy) return this.client.runtimeCall<T>(api, method, args, { blockHash, signal: sel.signal });
-    if (rt.registry.typeName(m.output) === 'Vec<u8>') {
-      const out = await this.client.runtimeCall<Uint8Array>(api, method, args, { blockHash, signal: sel.signal });
-      return decode(legacy, out) as T;
-    }
+    const { runtime, bytes: raw } = await this.client.runtimeCallRaw(api, method, args, { blockHash, signal: sel.signal });
+    const m = runtime.registry.runtimeApi(api, method);
+    if (runtime.registry.typeName(m.output) === 'Vec<u8>') return decode(legacy, decode(bytes, raw)) as T;
     // Typed metadata, but a node may still run an older runtime than the metadata we hold (a
     // replayed or mislabelled block): if the typed decode fails, try the legacy Vec<u8> layout.
-    const raw = await this.client.runtimeCall<Uint8Array>(api, method, args, { blockHash, signal: sel.signal, raw: true });
     try {
-      return decode(rt.registry.codec(m.output), raw) as T;
+      return decode(runtime.registry.codec(m.output), raw) as T;
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       try {
