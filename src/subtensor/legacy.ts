@@ -1,7 +1,7 @@
 // Older Subtensor runtimes (e.g. spec ≤ 2xx) return runtime-API results as SCALE bytes inside a
 // Vec<u8>, with no type information in metadata. These are those layouts, as the Python SDK's
 // `custom_rpc_type_registry` defines them, composed from our codecs.
-import { bool, compactBig, compactNumber, fixedBytes, option, struct, tuple, u128, u16, u32, u64, u8, vec, type Codec, codec, ss58Encode } from '../scale/index.js';
+import { DecodeError, bool, compactBig, compactNumber, fixedBytes, option, struct, tuple, u128, u16, u32, u64, u8, vec, type Codec, codec, ss58Encode } from '../scale/index.js';
 
 const accountId: Codec<string> = codec(
   (w, v) => fixedBytes(32).enc(w, v as never),
@@ -50,7 +50,35 @@ export const DelegateInfo = struct([
   ['total_daily_return', compactBig],
 ]);
 
-export const StakeInfo = struct([['hotkey', accountId], ['coldkey', accountId], ['stake', compactBig]]);
+/** StakeInfo before per-subnet stake (Python's original layout). */
+export const StakeInfoV1 = struct([['hotkey', accountId], ['coldkey', accountId], ['stake', compactBig]]);
+/** StakeInfo once stake became per subnet (e.g. spec 218). */
+export const StakeInfo = struct([
+  ['hotkey', accountId], ['coldkey', accountId], ['netuid', compactNumber], ['stake', compactBig], ['locked', compactBig],
+  ['emission', compactBig], ['drain', compactBig], ['is_registered', bool],
+]);
+
+/** Try layouts newest first; the first that consumes the whole input wins. */
+function firstOf<T>(...alternatives: Codec<T>[]): Codec<T> {
+  return codec(
+    (w, v) => alternatives[0].enc(w, v),
+    (c) => {
+      const start = c.offset;
+      let last: unknown;
+      for (const alt of alternatives) {
+        c.offset = start;
+        try {
+          const v = alt.dec(c);
+          if (c.offset === c.bytes.length) return v;
+        } catch (e) {
+          last = e;
+        }
+      }
+      c.offset = start;
+      throw last ?? new DecodeError('no legacy layout matched the whole input', start);
+    },
+  );
+}
 
 // Some legacy calls return the bare struct, or an empty Vec<u8> when there is nothing.
 function emptyIsNull<T>(inner: Codec<T>): Codec<T | null> {
@@ -72,14 +100,14 @@ function emptyIsNull<T>(inner: Codec<T>): Codec<T | null> {
 export const LEGACY_OUTPUTS: Record<string, Codec<unknown>> = {
   NeuronInfoRuntimeApi_get_neurons_lite: vec(NeuronInfoLite, 80),
   NeuronInfoRuntimeApi_get_neurons: vec(NeuronInfo, 80),
-  NeuronInfoRuntimeApi_get_neuron_lite: option(NeuronInfoLite),
-  NeuronInfoRuntimeApi_get_neuron: option(NeuronInfo),
-  SubnetInfoRuntimeApi_get_subnet_info: option(SubnetInfo),
+  NeuronInfoRuntimeApi_get_neuron_lite: emptyIsNull(NeuronInfoLite),
+  NeuronInfoRuntimeApi_get_neuron: emptyIsNull(NeuronInfo),
+  SubnetInfoRuntimeApi_get_subnet_info: emptyIsNull(SubnetInfo),
   SubnetInfoRuntimeApi_get_subnets_info: vec(option(SubnetInfo), 1),
   SubnetInfoRuntimeApi_get_subnet_hyperparams: emptyIsNull(SubnetHyperparameters),
   DelegateInfoRuntimeApi_get_delegates: vec(DelegateInfo, 64),
-  DelegateInfoRuntimeApi_get_delegate: option(DelegateInfo),
+  DelegateInfoRuntimeApi_get_delegate: emptyIsNull(DelegateInfo),
   DelegateInfoRuntimeApi_get_delegated: vec(tuple(DelegateInfo, compactBig), 64),
-  StakeInfoRuntimeApi_get_stake_info_for_coldkey: vec(StakeInfo, 64),
-  StakeInfoRuntimeApi_get_stake_info_for_coldkeys: vec(tuple(accountId, vec(StakeInfo, 64)), 32),
+  StakeInfoRuntimeApi_get_stake_info_for_coldkey: firstOf(vec(StakeInfo, 64), vec(StakeInfoV1, 64)),
+  StakeInfoRuntimeApi_get_stake_info_for_coldkeys: firstOf(vec(tuple(accountId, vec(StakeInfo, 64)), 32), vec(tuple(accountId, vec(StakeInfoV1, 64)), 32)),
 };

@@ -114,6 +114,17 @@ export class Subtensor {
   async runtimeApi<T = unknown>(api: string, method: string, args: unknown[], sel: BlockSelector & { blockHash?: string } = {}): Promise<T> {
     const blockHash = sel.blockHash && !sel.reuseBlock && sel.block === undefined ? sel.blockHash : await this.resolveBlock(sel);
     const legacy: Codec<unknown> | undefined = LEGACY_OUTPUTS[`${api}_${method}`];
+    // Old runtimes take accounts as Vec<u8> of the public key (`*_account_vec`): convert SS58 args.
+    if (args.some((a) => typeof a === 'string' || Array.isArray(a))) {
+      const rt = await this.client.runtime({ blockHash, signal: sel.signal });
+      const inputs = rt.metadata.apis.find((a) => a.name === api)?.methods.find((m) => m.name === method)?.inputs ?? [];
+      args = args.map((a, i) => {
+        const type = inputs[i] ? rt.registry.typeName(inputs[i].type) : '';
+        if (typeof a === 'string' && type === 'Vec<u8>') return ss58Decode(a).publicKey;
+        if (Array.isArray(a) && type === 'Vec<Vec<u8>>') return a.map((x) => (typeof x === 'string' ? ss58Decode(x).publicKey : x));
+        return a;
+      });
+    }
     if (!legacy) return this.client.runtimeCall<T>(api, method, args, { blockHash, signal: sel.signal });
     const { runtime, bytes: raw } = await this.client.runtimeCallRaw(api, method, args, { blockHash, signal: sel.signal });
     const m = runtime.registry.runtimeApi(api, method);
@@ -237,6 +248,11 @@ export class Subtensor {
     if (api?.methods.some((m) => m.name === 'get_stake_info_for_hotkey_coldkey_netuid')) {
       const info = await this.runtimeApi<any>('StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', [hotkey, coldkey, netuid], { blockHash, signal: sel.signal });
       return balance(info?.stake ?? 0n, netuid);
+    }
+    if (api?.methods.some((m) => m.name === 'get_stake_info_for_coldkey')) {
+      const infos = await this.getStakeInfoForColdkey(coldkey, { blockHash, signal: sel.signal });
+      const hit = infos.find((i) => i.hotkey === hotkey && (i.netuid ?? 0) === netuid);
+      return balance(hit ? (hit.stake as Balance).rao : 0n, netuid);
     }
     const raw = await this.client.query<bigint>('SubtensorModule', 'Stake', [hotkey, coldkey], { blockHash, signal: sel.signal });
     return balance(raw, netuid);
