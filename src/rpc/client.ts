@@ -212,12 +212,8 @@ export class RpcClient {
     return new Promise<T>((resolve, reject) => {
       const pre = this.precheck(method, opts.signal);
       if (pre) return reject(pre);
-      let paramsJson: string;
-      try {
-        paramsJson = JSON.stringify(params);
-      } catch (e) {
-        return reject(new SubstrateLiteError(`${method}: params are not JSON-serialisable`, { cause: e }));
-      }
+      const paramsJson = serialiseParams(method, params);
+      if (typeof paramsJson !== 'string') return reject(paramsJson);
       const key = this.coalescable(method) ? `${method}\u0000${paramsJson}` : undefined;
       let call = key === undefined ? undefined : this.coalesced.get(key);
       const isNew = call === undefined;
@@ -896,12 +892,8 @@ export class RpcClient {
     return new Promise<Subscription>((resolve, reject) => {
       const pre = this.precheck(method, opts.signal);
       if (pre) return reject(pre);
-      let paramsJson: string;
-      try {
-        paramsJson = JSON.stringify(params);
-      } catch (e) {
-        return reject(new SubstrateLiteError(`${method}: params are not JSON-serialisable`, { cause: e }));
-      }
+      const paramsJson = serialiseParams(method, params);
+      if (typeof paramsJson !== 'string') return reject(paramsJson);
       const userOnError = opts.onError;
       const sub: Sub = {
         method,
@@ -1063,4 +1055,13 @@ function excerpt(raw: string): string {
 
 function unref(t: ReturnType<typeof setTimeout> | undefined): void {
   (t as { unref?: () => void } | undefined)?.unref?.();
+}
+
+/** JSON for the params, or the error to reject with when they cannot be serialised. */
+function serialiseParams(method: string, params: unknown[]): string | Error {
+  try {
+    return JSON.stringify(params);
+  } catch (e) {
+    return new SubstrateLiteError(`${method}: params are not JSON-serialisable`, { cause: e });
+  }
 }

@@ -4,7 +4,7 @@
 // "last block hash" field.
 import { RpcClient, type JsonRpcProvider, type RequestOptions, type RpcClientOptions } from '../rpc/index.js';
 import {
-  decode, decodeStorageKey, encode, fromHex, ss58Encode, storageKey, toHex, DecodeError, EncodeError, type Codec,
+  concatBytes, decode, decodeStorageKey, encode, fromHex, ss58Encode, storageKey, toHex, DecodeError, EncodeError, type Codec,
   type Registry, type StorageEntry,
 } from '../scale/index.js';
 import { BlockNotFoundError, InvalidArgumentError, mapStateError } from './errors.js';
@@ -352,7 +352,7 @@ export class SubstrateClient {
       // V14 runtimes do not describe their APIs: the caller supplies the codecs.
       const list = Array.isArray(args) ? args : Object.values(args);
       const parts = (hint.inputs ?? []).map((c, i) => encode(c, list[i]));
-      const hex = await this.at<string>('state_call', [`${api}_${method}`, toHex(concat(parts)), ...(opts.blockHash ? [opts.blockHash] : [])], opts.blockHash, opts);
+      const hex = await this.at<string>('state_call', [`${api}_${method}`, toHex(concatBytes(...parts)), ...(opts.blockHash ? [opts.blockHash] : [])], opts.blockHash, opts);
       return (opts.raw ? fromHex(hex) : decode(hint.output, hex)) as T;
     }
     return this.withRuntime(opts, (rt) => {
@@ -369,7 +369,7 @@ export class SubstrateClient {
           throw e;
         }
       });
-      const data = toHex(concat(parts));
+      const data = toHex(concatBytes(...parts));
       return {
         method: 'state_call',
         params: opts.blockHash ? [`${api}_${method}`, data, opts.blockHash] : [`${api}_${method}`, data],
@@ -447,17 +447,6 @@ export function auraSlot(logs: string[]): bigint | null {
   return null;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 async function* mapIter<A, B>(it: AsyncIterableIterator<A>, f: (a: A) => B): AsyncGenerator<B> {
   for await (const a of it) yield f(a);

@@ -15,25 +15,10 @@ import {
 } from '../../src/scale/hashers.js';
 import { EncodeError } from '../../src/scale/errors.js';
 import { toHex } from '../../src/scale/hex.js';
+import { randomBytes, rng } from '../helpers/random.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-// Deterministic PRNG (mulberry32) so a failing random case reproduces.
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function randomBytes(next: () => number, n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.floor(next() * 256);
-  return out;
-}
 
 // Straight BigInt transcription of the xxh64 spec, as an independent oracle for arbitrary seeds.
 const M = (1n << 64n) - 1n;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
-import { base58 } from '@scure/base';
+import { base58Decode as b58decode, base58Encode as b58encode } from '@polkadot/util-crypto';
 import { isValidSs58, ss58Decode, ss58Encode, toPublicKey } from '../../src/scale/ss58.js';
 import { InvalidAddressError } from '../../src/scale/errors.js';
 import { fromHex, toHex } from '../../src/scale/hex.js';
+import { randomBytes, rng } from '../helpers/random.js';
 
 const ALICE_HEX = '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d';
 const ALICE = fromHex(ALICE_HEX);
@@ -11,21 +12,6 @@ const ALICE_42 = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const ALICE_0 = '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5';
 const ALICE_2 = 'HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function randomBytes(next: () => number, n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.floor(next() * 256);
-  return out;
-}
 
 function thrown(fn: () => unknown): InvalidAddressError {
   try {
@@ -116,7 +102,7 @@ describe('ss58', () => {
 
   it('rejects reserved first bytes (>= 128)', () => {
     // base58 of [0x80, 0, 0]: decodes fine, but 0b1xxxxxxx is not an SS58 prefix.
-    const bad = base58.encode(new Uint8Array([0x80, 0, 0]));
+    const bad = b58encode(new Uint8Array([0x80, 0, 0]));
     expect(thrown(() => ss58Decode(bad)).message).toMatch(/reserved prefix byte 0x80/);
   });
 
@@ -145,5 +131,21 @@ describe('ss58', () => {
     expect(thrown(() => toPublicKey('0x1234')).message).toMatch(/32-byte account id, got 2/);
     expect(thrown(() => toPublicKey(ss58Encode(new Uint8Array(33))))).toBeInstanceOf(InvalidAddressError);
     expect(thrown(() => toPublicKey('0xzz'))).toBeInstanceOf(InvalidAddressError);
+  });
+});
+
+describe('base58', () => {
+  it('matches polkadot.js for 2,000 random inputs, leading zero bytes included, and rejects bad characters', async () => {
+    const { base58Encode, base58Decode } = await import('../../src/scale/base58.js');
+    const next = rng(58);
+    for (let i = 0; i < 2000; i++) {
+      const b = randomBytes(next, Math.floor(next() * 40));
+      if (b.length && next() < 0.3) b.fill(0, 0, Math.min(b.length, 1 + Math.floor(next() * 3)));
+      const s = base58Encode(b);
+      expect(s).toBe(b58encode(b));
+      expect(base58Decode(s)).toEqual(b);
+    }
+    expect(base58Decode('abc0')).toBeNull();
+    expect(base58Decode('')).toEqual(new Uint8Array(0));
   });
 });
