@@ -65,6 +65,27 @@ describe('primitives', () => {
     expect(hex(bitSequence(4, false), [true])).toBe('0x0401000000');
   });
 
+  it('structs decode alike on the generated fast path and the loop path (non-identifier names)', () => {
+    const fast = struct([['a', u8], ['b', u16], ['c', option(str)]]);
+    const slow = struct([['a-x', u8], ['b', u16], ['c', option(str)]]);
+    expect(decode(fast, '0x07020001' + '0c616263')).toEqual({ a: 7, b: 2, c: 'abc' });
+    expect(decode(slow, '0x07020001' + '0c616263')).toEqual({ 'a-x': 7, b: 2, c: 'abc' });
+    // a field literally named like an injection attempt is not code-generated and still decodes
+    const odd = struct([['x"]; throw 1; //', u8]]);
+    expect(decode(odd, '0x05')).toEqual({ 'x"]; throw 1; //': 5 });
+    for (const s of [fast, slow]) {
+      const err = (() => {
+        try {
+          decode(s, '0x070200020c');
+        } catch (e) {
+          return e as DecodeError;
+        }
+      })()!;
+      expect(err).toBeInstanceOf(DecodeError);
+      expect(err.typePath).toBe('c');
+    }
+  });
+
   it('bytes and fixed arrays decode as views without copying', () => {
     const input = fromHex('0x0c010203');
     const out = decode(bytes, input);
