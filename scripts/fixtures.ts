@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordedTrafficFromPython } from './python-literal.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED_FIXTURES = resolve(PROJECT_ROOT, '..', 'shared', 'fixtures');
@@ -14,6 +15,7 @@ export const CACHE_DIR = join(PROJECT_ROOT, '.cache', 'fixtures');
 
 const BITTENSOR = 'https://raw.githubusercontent.com/opentensor/bittensor/bb526e6d61210ef2ee0e229f63ca5518381ff5a7/tests/helpers';
 const SUBTENSOR = 'https://raw.githubusercontent.com/opentensor/subtensor';
+const ASI = 'https://raw.githubusercontent.com/opentensor/async-substrate-interface/746ee483eb8546c35ec866d7f2451451c6bbda41/tests/helpers';
 
 interface Source { url: string; sha256?: string; transform?: (raw: Buffer) => Buffer }
 
@@ -29,7 +31,15 @@ const SOURCES: Record<string, Source> = {
   },
   'finney/metadata-v14.hex': { url: `${BITTENSOR}/integration_websocket_metadata.txt`, transform: trimText },
   'finney/metadata-v15-option.hex': { url: `${BITTENSOR}/integration_websocket_at_version.txt`, transform: trimText },
+  // The recorded traffic is published as a Python literal; the shared copy is the same data as JSON.
+  'finney/recorded-rpc.json': { url: `${BITTENSOR}/integration_websocket_data.py`, transform: pythonToJson },
+  'finney/recorded-rpc-spec393.json': { url: `${ASI}/integration_websocket_data.py`, transform: pythonToJson },
+  'finney/metadata-v15-option-spec393.hex': { url: `${ASI}/integration_websocket_at_version.txt`, transform: trimText },
 };
+
+function pythonToJson(raw: Buffer): Buffer {
+  return Buffer.from(JSON.stringify(recordedTrafficFromPython(raw.toString('utf8'))));
+}
 
 function trimText(raw: Buffer): Buffer {
   return Buffer.from(raw.toString('utf8').trim());
