@@ -27,10 +27,10 @@ async function pullAll(st: Subtensor, label: string, netuids?: number[]) {
   t = performance.now();
   const concurrent = await view.neuronsLiteAll({
     netuids: list,
-    onProgress: (d, n) => process.stderr.write(`\r  concurrent: ${d}/${n} subnets`),
+    onProgress: (d, n) => process.stderr.isTTY && process.stderr.write(`\r  concurrent: ${d}/${n} subnets`),
   });
   const concMs = performance.now() - t;
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   const total = [...concurrent.values()].reduce((s, n) => s + n.length, 0);
   if (total !== [...serial.values()].reduce((s, n) => s + n.length, 0)) throw new Error('serial and concurrent pulls disagree');
   console.log(`${label}: ${list.length} subnets, ${total} neurons at block ${blockHash.slice(0, 10)}…`);
