@@ -80,7 +80,7 @@ export async function createSignedExtrinsic(client: SubstrateClient, call: Call,
   const md = reg.metadata.extrinsic;
   const address = ss58Encode(signer.publicKey, reg.ss58Prefix);
   const [nonce, header] = await Promise.all([
-    opts.nonce ?? getAccountNonce(client, address, opts),
+    opts.nonce ?? poolAwareNonce(client, address, opts),
     client.getBlockHeader({ ...opts, blockHash: opts.blockHash ?? (await client.getChainFinalisedHead(opts)) }),
   ]);
   const period = opts.era ?? 64;
@@ -145,7 +145,20 @@ export async function createSignedExtrinsic(client: SubstrateClient, call: Call,
   return toHex(w.finish());
 }
 
-/** Next nonce: AccountNonceApi when the runtime has it, else `system_accountNextIndex`. */
+/**
+ * Nonce for a new transaction: `system_accountNextIndex` counts transactions still in the pool (two
+ * quick submits must not reuse a nonce); where a node lacks it, the on-chain nonce.
+ */
+async function poolAwareNonce(client: SubstrateClient, address: string, opts: AtOptions): Promise<number> {
+  try {
+    return Number(await client.rpc.request<number>('system_accountNextIndex', [address], opts));
+  } catch (e) {
+    if ((e as Error).name !== 'RpcError') throw e;
+    return getAccountNonce(client, address, opts);
+  }
+}
+
+/** On-chain next nonce: AccountNonceApi when the runtime has it, else `system_accountNextIndex`. */
 export async function getAccountNonce(client: SubstrateClient, address: string, opts: AtOptions = {}): Promise<number> {
   ss58Decode(address); // typed error for a bad address before any request
   try {

@@ -124,6 +124,26 @@ describe.skipIf(!url)(`SubstrateClient on a local Subtensor chain${skip ? ` (ski
     expect(`${mine.pallet}.${mine.call}`).toBe('Balances.transfer_keep_alive');
   });
 
+  it('submit with waitFor none returns at pool acceptance; finalization waits for the finalized block', async () => {
+    const alice = devSigner('Alice');
+    const rt = await client.runtime();
+    const call = composeCall(rt.registry, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: BOB }, value: 7n * 10n ** 9n });
+    const heads = client.subscribeHeads();
+    await heads.next(); // the current head
+    const none = await submitExtrinsic(client, await createSignedExtrinsic(client, call, alice), { waitFor: 'none' });
+    await heads.next(); // chopsticks builds the block holding it right after; wait for that head
+    await heads.return!();
+    expect(none).toMatchObject({ status: 'none', blockHash: null, success: true });
+    expect(none.extrinsicHash).toMatch(/^0x[0-9a-f]{64}$/);
+    const fin = await submitExtrinsic(client, await createSignedExtrinsic(client, call, alice), { waitFor: 'finalization' });
+    expect(fin.status).toBe('finalization');
+    expect(fin.success).toBe(true);
+    expect(fin.blockHash).toBe(await client.getChainFinalisedHead());
+    // the same signed bytes again: the pool rejects a stale nonce with a typed RpcError, no hang
+    const stale = await createSignedExtrinsic(client, call, alice, { nonce: 0 });
+    await expect(submitExtrinsic(client, stale, { waitFor: 'inclusion' })).rejects.toMatchObject({ name: expect.stringMatching(/RpcError|ExtrinsicError/) });
+  });
+
   it('a failing extrinsic reports the dispatch error by pallet and name', async () => {
     const bob = devSigner('Bob');
     const rt = await client.runtime();
