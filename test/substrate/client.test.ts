@@ -240,6 +240,30 @@ describe.skipIf(!url)(`SubstrateClient on a local Subtensor chain${skip ? ` (ski
     await changes.return!(undefined);
   });
 
+  it('a dropped connection: subscriptions resume on the new socket and reads still answer', async () => {
+    const { startDropProxy } = await import('../helpers/drop-proxy.js');
+    const proxy = await startDropProxy(url);
+    const c = await SubstrateClient.connect(proxy.url, { reconnect: { minDelayMs: 20, maxDelayMs: 200 } });
+    try {
+      const heads = c.subscribeHeads();
+      const first = await heads.next();
+      proxy.dropAll();
+      const read = c.query<any>('System', 'Account', [ALICE]); // in flight across the drop: replayed
+      await new Promise((r) => setTimeout(r, 300));
+      await client.rpc.request('dev_newBlock', []);
+      // a re-subscription first repeats the current head, then delivers the new one
+      let after = await heads.next();
+      if (after.value!.number === first.value!.number) after = await heads.next();
+      expect(after.value!.number).toBe(first.value!.number + 1);
+      expect((await read).data.free).toBeGreaterThan(0n);
+      expect(proxy.connections).toBe(2);
+      await heads.return!();
+    } finally {
+      await c.close();
+      await proxy.close();
+    }
+  });
+
   it('the CLI reads storage and balances as JSON', async () => {
     const { main } = await import('../../src/cli.js');
     const out: string[] = [];
