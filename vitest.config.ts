@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // gc() lets memory tests compare the heap against a baseline
+    poolOptions: { forks: { execArgv: ['--expose-gc'] } },
     globalSetup: ['test/global-setup.ts'],
   },
 });
