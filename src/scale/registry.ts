@@ -21,7 +21,6 @@ import type { Constant, Field, Metadata, Pallet, Primitive, RuntimeApiMethod, St
 import * as P from './primitives.js';
 import { ss58Decode, ss58Encode } from './ss58.js';
 import { decode } from './codec.js';
-import { fromHex } from './hex.js';
 
 export interface Registry {
   readonly metadata: Metadata;
@@ -302,9 +301,4 @@ export function createRegistry(metadata: Metadata, options: RegistryOptions = {}
       return m;
     },
   };
-}
-
-/** Decode a hex/bytes value with a registry type id. */
-export function decodeWith(registry: Registry, typeId: number, input: Uint8Array | string): unknown {
-  return decode(registry.codec(typeId), typeof input === 'string' ? fromHex(input) : input);
 }

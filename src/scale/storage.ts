@@ -56,8 +56,8 @@ export function decodeStorageKey(registry: Registry, pallet: string, item: strin
   const out: unknown[] = [];
   for (let i = 0; i < types.length; i++) {
     const h = entry.hashers[i];
+    const n = hasherPrefixLength(h);
     if (isReversible(h)) {
-      const n = hasherPrefixLength(h);
       c.need(n, `${h} hash`);
       c.offset += n;
       try {
@@ -67,7 +67,7 @@ export function decodeStorageKey(registry: Registry, pallet: string, item: strin
         throw e;
       }
     } else {
-      const n = h === 'Blake2_256' || h === 'Twox256' ? 32 : 16;
+      // opaque hashers: the hash is all there is; hand back its bytes
       const at = c.need(n, `${h} hash`);
       c.offset = at + n;
       out.push(bytes.subarray(at, at + n));

@@ -1,6 +1,5 @@
 // System.Events decoded into flat records: which extrinsic (phase), pallet, event name, fields.
 import { decode, type Registry } from '../scale/index.js';
-import { storageKey } from '../scale/index.js';
 
 export interface ChainEvent {
   /** Position in the block's event list. */
@@ -35,8 +34,4 @@ export function decodeEvents(registry: Registry, bytes: Uint8Array): ChainEvent[
       topics: r.topics,
     };
   });
-}
-
-export function eventsKey(registry: Registry): string {
-  return storageKey(registry, 'System', 'Events');
 }

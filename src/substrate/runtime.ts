@@ -48,10 +48,6 @@ export class RuntimeCache {
     this.ss58 = opts.ss58Prefix;
   }
 
-  setSs58(prefix: number): void {
-    this.ss58 ??= prefix;
-  }
-
   get ss58Prefix(): number | undefined {
     return this.ss58;
   }
