@@ -48,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     (values.help ? console.log : console.error)(USAGE);
     return values.help ? 0 : 2;
   }
-  const endpoints = resolveEndpoints(values.url ?? values.network ?? 'finney');
+  const endpoints = resolveEndpoints(values.url ?? values.network);
   const block = values.block === undefined ? undefined : Number(values.block);
   if (block !== undefined && !Number.isSafeInteger(block)) throw new SubstrateLiteError(`--block must be a block number, got ${values.block}`);
   process.stderr.write(`connecting to ${endpoints[0]}…\n`);

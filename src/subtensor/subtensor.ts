@@ -34,8 +34,11 @@ export class Subtensor {
     this.shared = shared ?? { last: null, hashes: new Map() };
   }
 
-  /** Connect to a network name (finney, test, archive, local), a URL, or wrap a client. */
-  static async connect(network: string | string[] | SubstrateClient = 'finney', options: ConnectOptions = {}): Promise<Subtensor> {
+  /**
+   * Connect to a network name (finney, test, archive, local), a URL, or wrap a client. Without one:
+   * `BT_SUBTENSOR_CHAIN_ENDPOINT`, else `BT_SUBTENSOR_NETWORK`, else finney (as the Python SDK).
+   */
+  static async connect(network?: string | string[] | SubstrateClient, options: ConnectOptions = {}): Promise<Subtensor> {
     const client = network instanceof SubstrateClient ? network : await SubstrateClient.connect(resolveEndpoints(network), options);
     return new Subtensor(client);
   }
@@ -59,7 +62,9 @@ export class Subtensor {
   /** Resolve the selector to a block hash (undefined = latest), pinning it for reuseBlock. */
   async resolveBlock(sel: BlockSelector = {}, pinHead = false): Promise<string | undefined> {
     if (this.fixedHash) {
-      if (sel.block !== undefined || sel.blockHash !== undefined || sel.reuseBlock) {
+      // the view's own hash is no contradiction (helpers pass the block they resolved down)
+      const sameHash = sel.blockHash === undefined || sel.blockHash.toLowerCase() === this.fixedHash.toLowerCase();
+      if (sel.block !== undefined || !sameHash || sel.reuseBlock) {
         throw new InvalidArgumentError('this view is pinned with at(blockHash); do not pass block, blockHash or reuseBlock');
       }
       return this.fixedHash;
