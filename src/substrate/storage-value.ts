@@ -4,11 +4,11 @@
  * @module
  */
 import { decode, DecodeError, type Registry, type StorageEntry } from '../scale/index.js';
-import { objectArg } from './validate.js';
+import { objectArg, registryArg } from './validate.js';
 
 /** Decode a storage value (hex or null) with the entry's modifier rules. */
 export function decodeStorageValue(registry: Registry, entry: StorageEntry, hex: string | null, what: string): unknown {
-  objectArg(registry, 'registry', 'a Registry');
+  registryArg(registry, 'registry');
   objectArg(entry, 'entry', 'a StorageEntry');
   try {
     if (hex === null || hex === undefined) {
