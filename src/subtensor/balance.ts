@@ -25,9 +25,10 @@ export function unitFor(netuid: number): string {
 }
 
 /** A Balance from rao (bigint, number or decimal string). */
-export function balance(rao: bigint | number | string, netuid = 0): Balance {
+export function balance(rao: bigint | number | string, netuid: number | null = 0): Balance {
   const r = typeof rao === 'bigint' ? rao : raoOf(rao);
-  if (netuid !== 0) uintArg(netuid, 'netuid', U16_MAX);
+  if (netuid === null) netuid = 0;
+  else if (netuid !== 0) uintArg(netuid, 'netuid', U16_MAX);
   // Fast path: almost every on-chain amount fits in 2^53, where Number math is exact and cheap.
   if (r >= 0n && r <= 9007199254740991n) {
     const n = Number(r);
@@ -47,7 +48,7 @@ function raoOf(v: unknown): bigint {
 }
 
 /** Parse a decimal TAO amount ("1.5", 2) exactly into a Balance. */
-export function fromTao(tao: string | number, netuid = 0): Balance {
+export function fromTao(tao: string | number, netuid: number | null = 0): Balance {
   const ok = (typeof tao === 'number' && Number.isFinite(tao)) || typeof tao === 'string';
   const s = !ok ? '' : typeof tao === 'number' ? tao.toFixed(9) : tao.trim();
   const m = /^(-?)(\d*)(?:\.(\d{0,9})\d*)?$/.exec(s);
@@ -61,7 +62,7 @@ export function formatBalance(b: Balance): string {
   return `${b.unit}${b.tao}`;
 }
 
-export function sumBalances(list: Balance[], netuid = 0): Balance {
+export function sumBalances(list: Balance[], netuid: number | null = 0): Balance {
   let r = 0n;
   for (const [i, b] of (arrayArg(list, 'list') as Balance[]).entries()) {
     if (typeof (b as Balance | null)?.rao !== 'bigint') throw new InvalidArgumentError(`list[${i}]: expected a Balance, got ${show(b)}`, `list[${i}]`, b);
