@@ -81,17 +81,23 @@ function mortalEra(period: number, current: number): Uint8Array {
   return new Uint8Array([encoded & 0xff, encoded >> 8]);
 }
 
-/** Build and sign a v4 extrinsic for `call` from `signer`. Returns the hex extrinsic. */
-export async function createSignedExtrinsic(client: SubstrateClient, call: Call, signer: Signer, opts: SignOptions = {}): Promise<string> {
+/** createSignedExtrinsic's arguments, checked before anything is read from the node. */
+function signArgs(client: unknown, call: unknown, signer: unknown, opts: unknown): SignOptions {
   clientArg(client, 'client');
   const c = objectArg(call, 'call', 'a Call from composeCall');
   if (!(c.bytes instanceof Uint8Array)) throw new InvalidArgumentError('call.bytes: expected the encoded call (a Uint8Array); build calls with composeCall', 'call.bytes', c.bytes);
   signerArg(signer, 'signer');
-  opts = atArg<SignOptions>(opts);
-  optUintArg(opts.nonce, 'opts.nonce', U32_MAX);
-  optBigintArg(opts.tip, 'opts.tip');
+  const o = atArg<SignOptions>(opts);
+  optUintArg(o.nonce, 'opts.nonce', U32_MAX);
+  optBigintArg(o.tip, 'opts.tip');
   // Mortality periods are powers of two in 4..65536; smaller values round up to 4.
-  optUintArg(opts.era, 'opts.era', 65536);
+  optUintArg(o.era, 'opts.era', 65536);
+  return o;
+}
+
+/** Build and sign a v4 extrinsic for `call` from `signer`. Returns the hex extrinsic. */
+export async function createSignedExtrinsic(client: SubstrateClient, call: Call, signer: Signer, opts: SignOptions = {}): Promise<string> {
+  opts = signArgs(client, call, signer, opts);
   const rt = await client.runtime(opts);
   const reg = rt.registry;
   const md = reg.metadata.extrinsic;
