@@ -33,18 +33,18 @@ export function composeCall(registry: Registry, pallet: string, name: string, ar
   const callType = registry.metadata.extrinsic.callType;
   if (callType === null) throw new InvalidArgumentError('metadata does not name the runtime call type');
   const p = registry.pallet(pallet);
-  if (p.calls === null) throw new InvalidArgumentError(`pallet ${pallet} has no calls`);
+  if (p.calls === null) throw new InvalidArgumentError(`pallet: ${pallet} has no calls`, 'pallet', pallet);
   const def = registry.metadata.types[p.calls].def;
   const v = def.tag === 'variant' ? def.variants.find((x) => x.name === name) : undefined;
   if (!v) {
     const names = def.tag === 'variant' ? def.variants.map((x) => x.name) : [];
-    throw new InvalidArgumentError(`pallet ${pallet} has no call ${name} (calls: ${names.slice(0, 30).join(', ')})`);
+    throw new InvalidArgumentError(`name: pallet ${pallet} has no call ${name} (calls: ${names.slice(0, 30).join(', ')})`, 'name', name);
   }
   let value: unknown;
   if (v.fields.length === 0) value = undefined;
   else if (v.fields.every((f) => f.name !== null)) {
     const obj = Array.isArray(args) ? Object.fromEntries(v.fields.map((f, i) => [f.name!, args[i]])) : args;
-    for (const f of v.fields) if (!(f.name! in obj)) throw new InvalidArgumentError(`${pallet}.${name} needs argument ${f.name} (${registry.typeName(f.type)})`);
+    for (const f of v.fields) if (!(f.name! in obj)) throw new InvalidArgumentError(`args: ${pallet}.${name} needs argument ${f.name} (${registry.typeName(f.type)})`, 'args', args);
     value = obj;
   } else value = v.fields.length === 1 ? (Array.isArray(args) ? args[0] : args) : args;
   const bytes = encode(registry.codec(callType), { type: pallet, value: value === undefined ? { type: name } : { type: name, value } });

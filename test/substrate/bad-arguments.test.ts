@@ -94,7 +94,13 @@ const functionTable = (c: SubstrateClient): Record<string, Entry> => {
     memoryMetadataStore: noArgs(),
     fileMetadataStore: { args: ['/tmp/x'], bad: [[0, null, 'dir'], [0, '', 'dir'], [0, 5, 'dir']] },
     decodeEvents: { args: [rt.registry, '0x00'], bad: [...registries(0), [1, null, 'bytes'], [1, 'zz', 'bytes'], [1, 5, 'bytes']] },
-    composeCall: { args: [rt.registry, 'Balances', 'transfer_keep_alive', {}], bad: [...registries(0), ...names(1, 'pallet'), ...names(2, 'name'), [3, 5, 'args'], [3, 'x', 'args']] },
+    composeCall: {
+      args: [rt.registry, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: ALICE }, value: 1n }],
+      bad: [
+        ...registries(0), ...names(1, 'pallet'), ...names(2, 'name'), [2, 'no_such_call', 'name'], [3, 5, 'args'], [3, 'x', 'args'],
+        [3, { dest: { type: 'Id', value: ALICE } }, 'args'], // `value` missing
+      ],
+    },
     createSignedExtrinsic: {
       args: [c, call, alice(), {}],
       bad: [
