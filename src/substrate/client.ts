@@ -5,7 +5,7 @@
 // malformed call fails with an InvalidArgumentError before anything is sent.
 import { RpcClient, type JsonRpcProvider, type RequestOptions, type RpcClientOptions } from '../rpc/index.js';
 import {
-  fromHex, ss58Encode, storageKey, type Codec, type StorageEntry,
+  fromHex, ss58Encode, storageKey, type Codec,
 } from '../scale/index.js';
 import { BlockNotFoundError, InvalidArgumentError, mapStateError } from './errors.js';
 import { memoryMetadataStore, type MetadataStore } from './metadata-store.js';
@@ -13,7 +13,7 @@ import { RuntimeCache, type Runtime, type RuntimeVersion } from './runtime.js';
 import { decodeEvents, type ChainEvent } from './events.js';
 import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic-decode.js';
 import { iterateMap, queryMapOptionsArg, type MapSource, type QueryMapEntry, type QueryMapOptions } from './query-map.js';
-import { decodeStorageValue } from './storage-value.js';
+import { decodeStorageValue, storageEntries } from './storage-value.js';
 import { auraSlot } from './aura.js';
 import { hintedCallPlan, runtimeCallPlan, type Plan } from './runtime-call.js';
 import {
@@ -393,15 +393,6 @@ export class SubstrateClient {
       };
     }
   }
-}
-
-/** The metadata entries of storage requests; a map read needs every key (partial keys are queryMap's). */
-function storageEntries(rt: Runtime, reqs: [string, string, unknown[]][]): StorageEntry[] {
-  return reqs.map(([p, i, k], n) => {
-    const { entry } = rt.registry.storageEntry(p, i);
-    checkKeyCount(`${p}.${i}`, entry.hashers.length, k, `requests[${n}][2]`);
-    return entry;
-  });
 }
 
 async function* mapIter<A, B>(it: AsyncIterableIterator<A>, f: (a: A) => B): AsyncGenerator<B> {
