@@ -47,7 +47,7 @@ function prefixBytes(prefix: number): Uint8Array {
 }
 
 function checkPrefix(prefix: unknown, context: string): asserts prefix is number {
-  if (typeof prefix !== 'number' || !Number.isInteger(prefix) || prefix < 0 || prefix > MAX_PREFIX) {
+  if (!validPrefix(prefix)) {
     throw new InvalidAddressError(context, `SS58 prefix must be an integer in 0..${MAX_PREFIX}, got ${String(prefix)}`);
   }
 }
@@ -82,53 +82,94 @@ export function ss58Encode(publicKey: Uint8Array | string, prefix: number = SS58
  * another network is rejected: mixing networks is how funds get sent to the wrong chain.
  */
 export function ss58Decode(address: string, expectedPrefix?: number): { publicKey: Uint8Array; prefix: number } {
-  if (typeof address !== 'string') throw new InvalidAddressError(String(address), 'address must be a string');
-  if (expectedPrefix !== undefined) checkPrefix(expectedPrefix, address);
-  if (address.length === 0) throw new InvalidAddressError(address, 'empty address');
-  if (address.length > MAX_ADDRESS_CHARS) {
-    throw new InvalidAddressError(address, `bad length: ${address.length} characters, at most ${MAX_ADDRESS_CHARS}`);
-  }
-  for (let i = 0; i < address.length; i++) {
-    if (!ALPHABET.includes(address[i])) {
-      throw new InvalidAddressError(address, `bad base58 character ${JSON.stringify(address[i])} at position ${i}`);
-    }
-  }
-  const data = base58Decode(address)!;
+  const r = parse(address, expectedPrefix);
+  if (typeof r === 'string') throw new InvalidAddressError(typeof address === 'string' ? address : String(address), r);
+  return r;
+}
 
-  const b0 = data[0];
-  if (b0 >= 128) throw new InvalidAddressError(address, `reserved prefix byte 0x${b0.toString(16)}`);
-  const prefixLength = b0 < 64 ? 1 : 2;
-  if (data.length < prefixLength + 2) throw new InvalidAddressError(address, `bad length: ${data.length} bytes decoded`);
-  const prefix = prefixLength === 1 ? b0 : ((b0 & 0b0011_1111) << 2) | (data[1] >> 6) | ((data[1] & 0b0011_1111) << 8);
-
-  // The checksum length depends on the payload length, so try the 2-byte (account key) reading first.
-  const rest = data.length - prefixLength;
-  const cl = rest === 34 || rest === 35 ? 2 : 1;
-  const payloadLength = rest - cl;
-  if (checksumLength(payloadLength) !== cl) {
-    throw new InvalidAddressError(address, `bad length: ${data.length} bytes decoded, payload must be 1, 2, 4, 8, 32 or 33 bytes`);
-  }
-
-  const end = prefixLength + payloadLength;
-  const sum = checksum(data.subarray(0, end));
-  for (let i = 0; i < cl; i++) {
-    if (sum[i] !== data[end + i]) throw new InvalidAddressError(address, 'bad checksum');
-  }
-  if (expectedPrefix !== undefined && prefix !== expectedPrefix) {
-    throw new InvalidAddressError(address, `prefix mismatch: expected ${expectedPrefix}, got ${prefix}`);
-  }
-  return { publicKey: data.slice(prefixLength, end), prefix };
+/** Why `address` is not a valid SS58 address (with `prefix`, if given), or undefined when it is. */
+export function ss58Problem(address: unknown, prefix?: number): string | undefined {
+  const r = parse(address, prefix);
+  return typeof r === 'string' ? r : undefined;
 }
 
 /** True when `address` decodes as SS58 (and, if given, carries `prefix`). Never throws. */
 export function isValidSs58(address: unknown, prefix?: number): boolean {
-  if (typeof address !== 'string') return false;
-  try {
-    ss58Decode(address, prefix);
-    return true;
-  } catch {
-    return false;
+  return typeof parse(address, prefix) !== 'string';
+}
+
+/** The decoded address, or the reason it is not one (a sentence a user can act on). */
+function parse(address: unknown, expectedPrefix: number | undefined): { publicKey: Uint8Array; prefix: number } | string {
+  if (typeof address !== 'string') return `address must be a string, got ${address === null ? 'null' : typeof address}`;
+  if (expectedPrefix !== undefined && !validPrefix(expectedPrefix)) return `SS58 prefix must be an integer in 0..${MAX_PREFIX}, got ${String(expectedPrefix)}`;
+  if (address.length === 0) return 'empty address';
+  if (address.length > MAX_ADDRESS_CHARS) return `bad length: ${address.length} characters, at most ${MAX_ADDRESS_CHARS}`;
+  for (let i = 0; i < address.length; i++) {
+    if (!ALPHABET.includes(address[i])) {
+      return `bad base58 character ${JSON.stringify(address[i])} at position ${i} (base58 has no 0, O, I or l)`;
+    }
   }
+  const data = base58Decode(address)!;
+  const b0 = data[0];
+  const prefixLength = b0 < 64 ? 1 : 2;
+  // The checksum length depends on the payload length, so try the 2-byte (account key) reading first.
+  const rest = data.length - prefixLength;
+  const cl = rest === 34 || rest === 35 ? 2 : 1;
+  const payloadLength = rest - cl;
+  if (b0 >= 128 || data.length < prefixLength + 2 || checksumLength(payloadLength) !== cl) {
+    return wrongLength(address, expectedPrefix) ?? (b0 >= 128
+      ? `reserved prefix byte 0x${b0.toString(16)}`
+      : `bad length: ${data.length} bytes decoded, payload must be 1, 2, 4, 8, 32 or 33 bytes`);
+  }
+  const prefix = prefixLength === 1 ? b0 : ((b0 & 0b0011_1111) << 2) | (data[1] >> 6) | ((data[1] & 0b0011_1111) << 8);
+  const end = prefixLength + payloadLength;
+  const sum = checksum(data.subarray(0, end));
+  for (let i = 0; i < cl; i++) {
+    if (sum[i] !== data[end + i]) return 'bad checksum: a character is mistyped, or the address was not copied whole';
+  }
+  if (expectedPrefix !== undefined && prefix !== expectedPrefix) return `prefix mismatch: expected ${expectedPrefix}, got ${prefix}`;
+  return { publicKey: data.slice(prefixLength, end), prefix };
+}
+
+const validPrefix = (p: unknown): p is number => typeof p === 'number' && Number.isInteger(p) && p >= 0 && p <= MAX_PREFIX;
+
+/** Base58 value of the first two characters: addresses of one prefix share a narrow range of it. */
+const lead = (a: string) => ALPHABET.indexOf(a[0]) * 58 + ALPHABET.indexOf(a[1] ?? '1');
+
+/** [leading-characters range, lengths] of 32-byte account addresses per prefix, built on first use. */
+let shapes: Map<number, { lead: [number, number]; lengths: [number, number] }> | undefined;
+
+function accountShape(prefix: number): { lead: [number, number]; lengths: [number, number] } {
+  shapes ??= new Map();
+  let s = shapes.get(prefix);
+  if (!s) {
+    // Extreme keys bound the encoding; the low one starts 0x01 since a leading zero key byte
+    // would shorten only prefix 0's addresses, and real keys almost never start with 0x00.
+    const lo = ss58Encode(new Uint8Array(32).fill(0, 1).fill(1, 0, 1), prefix);
+    const hi = ss58Encode(new Uint8Array(32).fill(0xff), prefix);
+    s = { lead: [lead(lo), lead(hi)], lengths: [Math.min(lo.length, hi.length), Math.max(lo.length, hi.length)] };
+    shapes.set(prefix, s);
+  }
+  return s;
+}
+
+/**
+ * A one-character-short (or long) address decodes to bytes with no valid SS58 layout, whose first
+ * byte is noise ("reserved prefix byte 0xb9"). Say instead what the user can fix: the length, for
+ * the network its first two characters (or `expectedPrefix`) point to. Only the 64 one-byte
+ * prefixes are guessed (Polkadot 0, Kusama 2, Substrate/Bittensor 42...): 128 encodings, once.
+ */
+function wrongLength(address: string, expectedPrefix: number | undefined): string | undefined {
+  const at = lead(address);
+  const candidates = expectedPrefix !== undefined
+    ? [expectedPrefix]
+    : Array.from({ length: 64 }, (_, p) => p).filter((p) => at >= accountShape(p).lead[0] && at <= accountShape(p).lead[1]);
+  if (candidates.length === 0 || candidates.length > 3) return undefined;
+  const [lo, hi] = accountShape(candidates[0]).lengths;
+  if (candidates.some((p) => address.length >= accountShape(p).lengths[0] && address.length <= accountShape(p).lengths[1])) return undefined;
+  const n = address.length;
+  const hint = n === lo - 1 ? ': one character is missing' : n === hi + 1 ? ': one character too many' : '';
+  return `wrong length ${n} for a prefix-${candidates.join('/')} address (its account addresses have ${lo === hi ? lo : `${lo}–${hi}`} characters)${hint}`;
 }
 
 /**

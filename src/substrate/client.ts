@@ -1,17 +1,27 @@
 // SubstrateClient: the AsyncSubstrateInterface port. Storage, runtime calls, constants, blocks and
 // events over one RpcClient, each decoded with the runtime of the block it reads. State that
 // concurrent calls share lives in immutable snapshots (the runtime cache), never in a mutable
-// "last block hash" field.
+// "last block hash" field. Every public method checks its arguments first (./validate.ts), so a
+// malformed call fails with an InvalidArgumentError before anything is sent.
 import { RpcClient, type JsonRpcProvider, type RequestOptions, type RpcClientOptions } from '../rpc/index.js';
 import {
-  concatBytes, decode, decodeStorageKey, encode, fromHex, ss58Encode, storageKey, toHex, DecodeError, EncodeError, type Codec,
-  type Registry, type StorageEntry,
+  fromHex, ss58Encode, storageKey, type Codec,
 } from '../scale/index.js';
 import { BlockNotFoundError, InvalidArgumentError, mapStateError } from './errors.js';
 import { memoryMetadataStore, type MetadataStore } from './metadata-store.js';
 import { RuntimeCache, type Runtime, type RuntimeVersion } from './runtime.js';
 import { decodeEvents, type ChainEvent } from './events.js';
 import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic-decode.js';
+import { iterateMap, queryMapOptionsArg, type MapSource, type QueryMapEntry, type QueryMapOptions } from './query-map.js';
+import { decodeStorageValue, storageEntries } from './storage-value.js';
+import { auraSlot } from './aura.js';
+import { hintedCallPlan, runtimeCallPlan, type Plan } from './runtime-call.js';
+import {
+  U32_MAX, arrayArg, atArg, blockHashArg, callArgsArg, checkKeyCount, hexArg, keysArg, nameArg, objectArg, optBoolArg,
+  optionsArg, optSignalArg, optUintArg, storageRequestsArg, uintArg, type CheckedAt,
+} from './validate.js';
+
+export type { QueryMapEntry, QueryMapOptions } from './query-map.js';
 
 export interface ConnectOptions extends RpcClientOptions {
   /** SS58 prefix for rendering addresses (default: the chain's System.SS58Prefix). */
@@ -23,7 +33,8 @@ export interface ConnectOptions extends RpcClientOptions {
 }
 
 export interface AtOptions {
-  blockHash?: string;
+  /** The block to read (0x + 64 hex digits, either case); absent (undefined or null) = the head. */
+  blockHash?: string | null;
   signal?: AbortSignal;
   timeoutMs?: number;
 }
@@ -37,39 +48,26 @@ export interface Header {
   digest: { logs: string[] };
 }
 
-export interface QueryMapEntry<K = unknown[], V = unknown> {
-  /** Full storage key (hex). */
-  key: string;
-  /** Decoded map keys (all of them, including the partial keys given). */
-  keys: K;
-  value: V;
-}
-
-export interface QueryMapOptions extends AtOptions {
-  pageSize?: number;
-  /** Total cap on entries yielded. */
-  maxResults?: number;
-  startKey?: string;
-  /** Fetch all keys first, then every value page in parallel. */
-  fullyExhaust?: boolean;
-  onProgress?: (done: number, total?: number) => void;
-}
-
 /** Codecs for a runtime API the metadata does not describe (V14). */
 export interface RuntimeCallHint {
   inputs?: Codec<any>[];
   output: Codec<any>;
 }
 
-interface Plan<T> {
-  method: string;
-  params: unknown[];
-  finish(result: any): T;
-}
+export type RuntimeCallOptions = AtOptions & { raw?: boolean; typeHint?: RuntimeCallHint; withRuntime?: boolean };
 
 export type StorageRequest = [pallet: string, item: string, keys?: unknown[]];
 
-const rq = (o: AtOptions): RequestOptions => ({ signal: o.signal, timeoutMs: o.timeoutMs });
+const rq = (o: CheckedAt): RequestOptions => ({ signal: o.signal, timeoutMs: o.timeoutMs });
+const MAX_SS58_PREFIX = 16383;
+
+/** `target` of connect: URL(s), a provider function or an RpcClient. */
+function targetArg(t: unknown): string | string[] | JsonRpcProvider | RpcClient {
+  if (t instanceof RpcClient || typeof t === 'function') return t as JsonRpcProvider | RpcClient;
+  if (typeof t === 'string' && t.length > 0) return t;
+  if (Array.isArray(t) && t.length > 0) return t.map((u, i) => nameArg(u, `target[${i}]`));
+  throw new InvalidArgumentError(`target: expected a URL, a non-empty URL list, a JsonRpcProvider or an RpcClient, got ${String(t)}`, 'target', t);
+}
 
 export class SubstrateClient {
   readonly rpc: RpcClient;
@@ -86,19 +84,22 @@ export class SubstrateClient {
 
   /** Connect, read the genesis hash and load the current runtime's metadata. */
   static async connect(target: string | string[] | JsonRpcProvider | RpcClient, options: ConnectOptions = {}): Promise<SubstrateClient> {
-    const rpc = target instanceof RpcClient ? target : new RpcClient(target, options);
+    target = targetArg(target);
+    const opt = optionsArg(options, 'options') as ConnectOptions;
+    const ss58Prefix = optUintArg(opt.ss58Prefix, 'options.ss58Prefix', MAX_SS58_PREFIX);
+    const maxRuntimes = optUintArg(opt.maxRuntimes, 'options.maxRuntimes', U32_MAX, 1);
+    const signal = optSignalArg(opt.signal, 'options.signal');
+    const store = opt.metadataStore ?? memoryMetadataStore();
+    if (typeof store?.get !== 'function' || typeof store.set !== 'function') {
+      throw new InvalidArgumentError('options.metadataStore: expected { get, set }', 'options.metadataStore', store);
+    }
+    const rpc = target instanceof RpcClient ? target : new RpcClient(target, opt);
     try {
-      const o = { signal: options.signal };
-      const genesisHash = await rpc.request<string>('chain_getBlockHash', [0], o);
+      const genesisHash = await rpc.request<string>('chain_getBlockHash', [0], { signal });
       if (!genesisHash) throw new BlockNotFoundError(0);
-      const runtimes = new RuntimeCache(rpc, {
-        genesisHash,
-        store: options.metadataStore ?? memoryMetadataStore(),
-        ss58Prefix: options.ss58Prefix,
-        maxRuntimes: options.maxRuntimes,
-      });
+      const runtimes = new RuntimeCache(rpc, { genesisHash, store, ss58Prefix, maxRuntimes });
       const client = new SubstrateClient(rpc, genesisHash, runtimes);
-      client.latest = await client.runtime({ signal: options.signal });
+      client.latest = await client.runtime({ signal });
       return client;
     } catch (e) {
       if (!(target instanceof RpcClient)) await rpc.close();
@@ -114,27 +115,28 @@ export class SubstrateClient {
    * Build a request with the runtime for `opts` and finish it with that runtime. At the head (no
    * blockHash) the request built from the last known runtime goes out in the same round trip as the
    * runtime-version check — one RTT per call instead of two; if the spec changed meanwhile, the
-   * request is rebuilt with the new runtime and re-sent only when it differs.
+   * request is rebuilt with the new runtime and re-sent only when it differs. `plan` runs before
+   * anything is sent at the head, so the checks it makes (key counts) cost no request.
    */
-  private async withRuntime<T>(opts: AtOptions, plan: (rt: Runtime) => Plan<T>): Promise<T> {
+  async #withRuntime<T>(opts: CheckedAt, plan: (rt: Runtime) => Plan<T>): Promise<T> {
     const latest = opts.blockHash === undefined ? this.latest : undefined;
     if (!latest) {
-      const rt = await this.runtime(opts);
+      const rt = await this.runtimes.at(opts.blockHash, rq(opts));
       if (opts.blockHash === undefined) this.latest = rt;
       const p = plan(rt);
-      return p.finish(await this.at(p.method, p.params, opts.blockHash, opts));
+      return p.finish(await this.#at(p.method, p.params, opts.blockHash, opts));
     }
     const guess = plan(latest);
-    const [rt, result] = await Promise.all([this.runtime(opts), this.at(guess.method, guess.params, undefined, opts)]);
+    const [rt, result] = await Promise.all([this.runtimes.at(undefined, rq(opts)), this.#at(guess.method, guess.params, undefined, opts)]);
     if (rt.version.specVersion === latest.version.specVersion) return guess.finish(result);
     this.latest = rt;
     const again = plan(rt);
     if (JSON.stringify(again.params) === JSON.stringify(guess.params)) return again.finish(result);
-    return again.finish(await this.at(again.method, again.params, undefined, opts));
+    return again.finish(await this.#at(again.method, again.params, undefined, opts));
   }
 
   /** An RPC reading state at `blockHash`: a pruned/unknown block becomes StateUnavailableError. */
-  private async at<T>(method: string, params: unknown[], blockHash: string | undefined, opts: AtOptions): Promise<T> {
+  async #at<T>(method: string, params: unknown[], blockHash: string | undefined, opts: CheckedAt): Promise<T> {
     try {
       return await this.rpc.request<T>(method, params, rq(opts));
     } catch (e) {
@@ -151,37 +153,43 @@ export class SubstrateClient {
   }
 
   /** Runtime (metadata + registry) for the state at `blockHash` (latest when omitted). */
-  runtime(opts: AtOptions = {}): Promise<Runtime> {
-    return this.runtimes.at(opts.blockHash, rq(opts));
+  async runtime(opts: AtOptions = {}): Promise<Runtime> {
+    const o = atArg(opts);
+    return this.runtimes.at(o.blockHash, rq(o));
   }
 
-  // ---- chain --------------------------------------------------------------------------------
+  // Chain
 
   async getChainHead(opts: AtOptions = {}): Promise<string> {
-    return this.rpc.request<string>('chain_getBlockHash', [], rq(opts));
+    return this.rpc.request<string>('chain_getBlockHash', [], rq(atArg(opts)));
   }
 
   async getChainFinalisedHead(opts: AtOptions = {}): Promise<string> {
-    return this.rpc.request<string>('chain_getFinalizedHead', [], rq(opts));
+    return this.rpc.request<string>('chain_getFinalizedHead', [], rq(atArg(opts)));
   }
 
+  /** Hash of block `blockNumber` (a u32, as Substrate's BlockNumber is). */
   async getBlockHash(blockNumber: number, opts: AtOptions = {}): Promise<string> {
-    if (!Number.isSafeInteger(blockNumber) || blockNumber < 0) throw new InvalidArgumentError(`block number must be a non-negative integer, got ${blockNumber}`);
-    const h = await this.rpc.request<string | null>('chain_getBlockHash', [blockNumber], rq(opts));
+    uintArg(blockNumber, 'blockNumber', U32_MAX);
+    const o = atArg(opts);
+    const h = await this.rpc.request<string | null>('chain_getBlockHash', [blockNumber], rq(o));
     if (!h) throw new BlockNotFoundError(blockNumber);
     return h;
   }
 
   async getBlockHeader(opts: AtOptions = {}): Promise<Header> {
+    const o = atArg(opts);
     // Head first, then its header: one consistent (hash, header) pair even while blocks arrive.
-    const hash = opts.blockHash ?? (await this.getChainHead(opts));
-    const h = await this.rpc.request<any>('chain_getHeader', [hash], rq(opts));
+    const hash = o.blockHash ?? (await this.getChainHead(o));
+    const h = await this.rpc.request<any>('chain_getHeader', [hash], rq(o));
     if (!h) throw new BlockNotFoundError(hash);
     return { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
   }
 
   async getBlockNumber(blockHash: string, opts: AtOptions = {}): Promise<number> {
-    return (await this.getBlockHeader({ ...opts, blockHash })).number;
+    if (blockHash === undefined || blockHash === null) throw new InvalidArgumentError('blockHash: required (use getBlockHeader() for the head)', 'blockHash', blockHash);
+    const hash = blockHashArg(blockHash, 'blockHash');
+    return (await this.getBlockHeader({ ...atArg(opts), blockHash: hash })).number;
   }
 
   /**
@@ -189,20 +197,22 @@ export class SubstrateClient {
    * also the block author: the Aura pre-runtime digest's slot indexes Aura.Authorities (at the parent).
    */
   async getBlock(opts: AtOptions & { author?: boolean } = {}): Promise<{ hash: string; header: Header; extrinsics: DecodedExtrinsic[]; author?: string | null }> {
-    const hash = opts.blockHash ?? (await this.getChainHead(opts));
+    const o = atArg<{ author?: boolean }>(opts);
+    const author = optBoolArg(o.author, 'opts.author');
+    const hash = o.blockHash ?? (await this.getChainHead(o));
     const [raw, rt] = await Promise.all([
-      this.rpc.request<any>('chain_getBlock', [hash], rq(opts)),
-      this.runtime({ ...opts, blockHash: hash }),
+      this.rpc.request<any>('chain_getBlock', [hash], rq(o)),
+      this.runtimes.at(hash, rq(o)),
     ]);
     if (!raw) throw new BlockNotFoundError(hash);
     const h = raw.block.header;
     const header: Header = { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
     const extrinsics = (raw.block.extrinsics as string[]).map((x) => decodeExtrinsic(rt.registry, x));
-    if (!opts.author) return { hash, header, extrinsics };
-    return { hash, header, extrinsics, author: await this.blockAuthor(header, rt, opts) };
+    if (!author) return { hash, header, extrinsics };
+    return { hash, header, extrinsics, author: await this.#blockAuthor(header, rt, o) };
   }
 
-  private async blockAuthor(header: Header, rt: Runtime, opts: AtOptions): Promise<string | null> {
+  async #blockAuthor(header: Header, rt: Runtime, opts: CheckedAt): Promise<string | null> {
     const slot = auraSlot(header.digest.logs);
     if (slot === null || header.number === 0) return null;
     if (!rt.metadata.pallets.some((p) => p.name === 'Aura')) return null;
@@ -215,58 +225,67 @@ export class SubstrateClient {
   }
 
   async getExtrinsics(opts: AtOptions = {}): Promise<DecodedExtrinsic[]> {
-    return (await this.getBlock(opts)).extrinsics;
+    return (await this.getBlock(atArg(opts))).extrinsics;
   }
 
   /** System.Events of a block, decoded. */
   async getEvents(opts: AtOptions = {}): Promise<ChainEvent[]> {
-    const blockHash = opts.blockHash ?? (await this.getChainHead(opts));
-    const rt = await this.runtime({ ...opts, blockHash });
+    const o = atArg(opts);
+    const blockHash = o.blockHash ?? (await this.getChainHead(o));
+    const rt = await this.runtimes.at(blockHash, rq(o));
     const key = storageKey(rt.registry, 'System', 'Events');
-    const hex = await this.at<string | null>('state_getStorage', [key, blockHash], blockHash, opts);
+    const hex = await this.#at<string | null>('state_getStorage', [key, blockHash], blockHash, o);
     if (!hex) return [];
     return decodeEvents(rt.registry, fromHex(hex));
   }
 
-  // ---- storage ------------------------------------------------------------------------------
+  // Storage
 
   createStorageKey(runtime: Runtime, pallet: string, item: string, keys: unknown[] = []): string {
-    return storageKey(runtime.registry, pallet, item, keys);
+    const rt = objectArg(runtime, 'runtime', 'a Runtime') as unknown as Runtime;
+    return storageKey(rt.registry, nameArg(pallet, 'pallet'), nameArg(item, 'item'), keysArg(keys, 'keys'));
   }
 
   /** One storage value; a missing value gives the metadata default (null for Optional items). */
   async query<T = unknown>(pallet: string, item: string, keys: unknown[] = [], opts: AtOptions = {}): Promise<T> {
-    return this.withRuntime(opts, (rt) => {
+    nameArg(pallet, 'pallet');
+    nameArg(item, 'item');
+    const ks = keysArg(keys, 'keys');
+    const o = atArg(opts);
+    return this.#withRuntime(o, (rt) => {
       const { entry } = rt.registry.storageEntry(pallet, item);
-      const want = entry.hashers.length;
-      if (keys.length !== want) throw new InvalidArgumentError(`${pallet}.${item} takes ${want} key(s), got ${keys.length}; use queryMap for partial keys`);
-      const key = storageKey(rt.registry, pallet, item, keys);
+      checkKeyCount(`${pallet}.${item}`, entry.hashers.length, ks, 'keys');
+      const key = storageKey(rt.registry, pallet, item, ks);
       return {
         method: 'state_getStorage',
-        params: opts.blockHash ? [key, opts.blockHash] : [key],
+        params: o.blockHash ? [key, o.blockHash] : [key],
         finish: (hex: string | null) => decodeStorageValue(rt.registry, entry, hex, `${pallet}.${item}`) as T,
       };
     });
   }
 
   /** Raw storage by key (hex) → hex or null. */
-  getStorageByKey(key: string, opts: AtOptions = {}): Promise<string | null> {
-    return this.at<string | null>('state_getStorage', opts.blockHash ? [key, opts.blockHash] : [key], opts.blockHash, opts);
+  async getStorageByKey(key: string, opts: AtOptions = {}): Promise<string | null> {
+    hexArg(key, 'key');
+    const o = atArg(opts);
+    return this.#at<string | null>('state_getStorage', o.blockHash ? [key, o.blockHash] : [key], o.blockHash, o);
   }
 
   /** Many storage values in ONE `state_queryStorageAt`, results in request order. */
   async queryMulti<T = unknown[]>(requests: StorageRequest[], opts: AtOptions = {}): Promise<T> {
-    if (requests.length === 0) return [] as T;
-    return this.withRuntime(opts, (rt) => {
-      const entries = requests.map(([p, i]) => rt.registry.storageEntry(p, i).entry);
-      const keys = requests.map(([p, i, k]) => storageKey(rt.registry, p, i, k ?? []));
+    const reqs = storageRequestsArg(requests, 'requests');
+    const o = atArg(opts);
+    if (reqs.length === 0) return [] as T;
+    return this.#withRuntime(o, (rt) => {
+      const entries = storageEntries(rt, reqs);
+      const keys = reqs.map(([p, i, k]) => storageKey(rt.registry, p, i, k));
       return {
         method: 'state_queryStorageAt',
-        params: opts.blockHash ? [keys, opts.blockHash] : [keys],
+        params: o.blockHash ? [keys, o.blockHash] : [keys],
         finish: (res: { block: string; changes: [string, string | null][] }[] | null) => {
           const byKey = new Map<string, string | null>();
           for (const set of res ?? []) for (const [k, v] of set.changes) byKey.set(k.toLowerCase(), v);
-          return requests.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], byKey.get(keys[n].toLowerCase()) ?? null, `${p}.${i}`)) as T;
+          return reqs.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], byKey.get(keys[n].toLowerCase()) ?? null, `${p}.${i}`)) as T;
         },
       };
     });
@@ -274,126 +293,51 @@ export class SubstrateClient {
 
   /**
    * Iterate a storage map (optionally under partial keys) at ONE block: the next page's keys are
-   * requested while the current page's values are in flight.
+   * requested while the current page's values are in flight. Arguments are checked at the call.
    */
-  async *queryMap<K = unknown[], V = unknown>(pallet: string, item: string, partialKeys: unknown[] = [], opts: QueryMapOptions = {}): AsyncGenerator<QueryMapEntry<K, V>> {
-    const blockHash = opts.blockHash ?? (await this.getChainHead(opts));
-    const rt = await this.runtime({ ...opts, blockHash });
-    const { entry } = rt.registry.storageEntry(pallet, item);
-    if (entry.hashers.length === 0) throw new InvalidArgumentError(`${pallet}.${item} is a plain value, not a map`);
-    if (partialKeys.length >= entry.hashers.length) throw new InvalidArgumentError(`${pallet}.${item} has ${entry.hashers.length} key(s); give fewer than that to iterate`);
-    const prefix = storageKey(rt.registry, pallet, item, partialKeys);
-    const pageSize = Math.max(1, Math.min(opts.pageSize ?? 100, 1000));
-    const max = opts.maxResults ?? Infinity;
-    const keysPage = (start: string | undefined) =>
-      this.at<string[]>('state_getKeysPaged', [prefix, Math.min(pageSize, max), start ?? null, blockHash], blockHash, opts);
-    const values = async (keys: string[]) => {
-      if (keys.length === 0) return [];
-      const res = await this.at<{ changes: [string, string | null][] }[]>('state_queryStorageAt', [keys, blockHash], blockHash, opts);
-      const m = new Map<string, string | null>();
-      for (const s of res ?? []) for (const [k, v] of s.changes) m.set(k.toLowerCase(), v);
-      return keys.map((k) => m.get(k.toLowerCase()) ?? null);
+  queryMap<K = unknown[], V = unknown>(pallet: string, item: string, partialKeys: unknown[] = [], opts: QueryMapOptions = {}): AsyncGenerator<QueryMapEntry<K, V>> {
+    nameArg(pallet, 'pallet');
+    nameArg(item, 'item');
+    const ks = keysArg(partialKeys, 'partialKeys');
+    const o = queryMapOptionsArg(opts);
+    const src: MapSource = {
+      head: (x) => this.getChainHead(x),
+      runtime: (x) => this.runtimes.at(x.blockHash, rq(x)),
+      read: (method, params, blockHash, x) => this.#at(method, params, blockHash, x),
     };
-    const decodeEntry = (k: string, v: string | null): QueryMapEntry<K, V> => ({
-      key: k,
-      keys: decodeStorageKey(rt.registry, pallet, item, k) as K,
-      value: decodeStorageValue(rt.registry, entry, v, `${pallet}.${item}`) as V,
-    });
-
-    let done = 0;
-    if (opts.fullyExhaust) {
-      const all: string[] = [];
-      let start = opts.startKey;
-      for (;;) {
-        const page = await keysPage(start);
-        all.push(...page);
-        if (page.length < pageSize || all.length >= max) break;
-        start = page[page.length - 1];
-      }
-      const keys = all.slice(0, max === Infinity ? undefined : max);
-      const pages: string[][] = [];
-      for (let i = 0; i < keys.length; i += pageSize) pages.push(keys.slice(i, i + pageSize));
-      const vals = await Promise.all(pages.map(values));
-      for (let p = 0; p < pages.length; p++) {
-        for (let i = 0; i < pages[p].length; i++) yield decodeEntry(pages[p][i], vals[p][i]);
-        done += pages[p].length;
-        opts.onProgress?.(done, keys.length);
-      }
-      return;
-    }
-
-    let keys = await keysPage(opts.startKey);
-    while (keys.length > 0 && done < max) {
-      if (done + keys.length > max) keys = keys.slice(0, max - done);
-      const full = keys.length === pageSize && done + keys.length < max;
-      const next = full ? keysPage(keys[keys.length - 1]) : null;
-      next?.catch(() => {}); // surfaced when awaited below
-      const vals = await values(keys);
-      for (let i = 0; i < keys.length; i++) yield decodeEntry(keys[i], vals[i]);
-      done += keys.length;
-      opts.onProgress?.(done);
-      if (!next) break;
-      keys = await next;
-    }
+    return iterateMap<K, V>(src, pallet, item, ks, o);
   }
 
-  // ---- runtime APIs and constants -----------------------------------------------------------
+  // Runtime APIs and constants
 
   /** Call a runtime API method; args by position or by name; the result decoded from metadata. */
-  async runtimeCall<T = unknown>(
-    api: string,
-    method: string,
-    args: unknown[] | Record<string, unknown> = [],
-    opts: AtOptions & { raw?: boolean; typeHint?: RuntimeCallHint; withRuntime?: boolean } = {},
-  ): Promise<T> {
-    const hint = opts.typeHint;
-    const rt = hint ? await this.runtime(opts) : null;
-    if (hint && rt && !rt.metadata.apis.some((a) => a.name === api && a.methods.some((x) => x.name === method))) {
+  async runtimeCall<T = unknown>(api: string, method: string, args: unknown[] | Record<string, unknown> = [], opts: RuntimeCallOptions = {}): Promise<T> {
+    nameArg(api, 'api');
+    nameArg(method, 'method');
+    const a = callArgsArg(args, 'args');
+    const o = atArg<RuntimeCallOptions>(opts);
+    const raw = optBoolArg(o.raw, 'opts.raw');
+    const withRuntime = optBoolArg(o.withRuntime, 'opts.withRuntime');
+    const hint = o.typeHint == null ? undefined : (objectArg(o.typeHint, 'opts.typeHint', 'a { inputs?, output } codec hint') as unknown as RuntimeCallHint);
+    if (hint) arrayArg(hint.inputs, 'opts.typeHint.inputs', true);
+    const rt = hint ? await this.runtimes.at(o.blockHash, rq(o)) : null;
+    if (hint && rt && !rt.metadata.apis.some((x) => x.name === api && x.methods.some((m) => m.name === method))) {
       // V14 runtimes do not describe their APIs: the caller supplies the codecs.
-      const list = Array.isArray(args) ? args : Object.values(args);
-      const parts = (hint.inputs ?? []).map((c, i) => encode(c, list[i]));
-      const hex = await this.at<string>('state_call', [`${api}_${method}`, toHex(concatBytes(...parts)), ...(opts.blockHash ? [opts.blockHash] : [])], opts.blockHash, opts);
-      return (opts.raw ? fromHex(hex) : decode(hint.output, hex)) as T;
+      const p = hintedCallPlan<T>(hint, api, method, a, { blockHash: o.blockHash, raw });
+      return p.finish(await this.#at(p.method, p.params, o.blockHash, o));
     }
-    return this.withRuntime(opts, (rt) => {
-      const m = rt.registry.runtimeApi(api, method);
-      const list = Array.isArray(args) ? args : m.inputs.map((i) => (args as Record<string, unknown>)[i.name]);
-      if (list.length !== m.inputs.length) {
-        throw new InvalidArgumentError(`${api}_${method} takes ${m.inputs.length} argument(s) (${m.inputs.map((i) => i.name).join(', ')}), got ${list.length}`);
-      }
-      const parts = m.inputs.map((input, i) => {
-        try {
-          return encode(rt.registry.codec(input.type), list[i]);
-        } catch (e) {
-          if (e instanceof EncodeError) e.within(`${api}_${method}(${input.name})`);
-          throw e;
-        }
-      });
-      const data = toHex(concatBytes(...parts));
-      return {
-        method: 'state_call',
-        params: opts.blockHash ? [`${api}_${method}`, data, opts.blockHash] : [`${api}_${method}`, data],
-        finish: (hex: string) => {
-          if (opts.withRuntime) return { runtime: rt, bytes: fromHex(hex) } as T;
-          if (opts.raw) return fromHex(hex) as T;
-          try {
-            return decode(rt.registry.codec(m.output), hex) as T;
-          } catch (e) {
-            if (e instanceof DecodeError) e.within(`${api}_${method}`);
-            throw e;
-          }
-        },
-      };
-    });
+    return this.#withRuntime(o, (rt) => runtimeCallPlan<T>(rt, api, method, a, { blockHash: o.blockHash, raw, withRuntime }));
   }
 
   /** The undecoded result of a runtime API call plus the runtime it ran against (to decode it yourself). */
   runtimeCallRaw(api: string, method: string, args: unknown[] | Record<string, unknown> = [], opts: AtOptions = {}): Promise<{ runtime: Runtime; bytes: Uint8Array }> {
-    return this.runtimeCall(api, method, args, { ...opts, withRuntime: true });
+    return this.runtimeCall(api, method, args, { ...atArg(opts), withRuntime: true });
   }
 
   /** A pallet constant, decoded. */
   async getConstant<T = unknown>(pallet: string, name: string, opts: AtOptions = {}): Promise<T> {
+    nameArg(pallet, 'pallet');
+    nameArg(name, 'name');
     const rt = await this.runtime(opts);
     return rt.registry.constant(pallet, name).value as T;
   }
@@ -406,62 +350,51 @@ export class SubstrateClient {
     return (await this.runtime(opts)).version;
   }
 
-  // ---- subscriptions ------------------------------------------------------------------------
+  // Subscriptions
 
   /** New (or finalised) heads as an async iterator; `break` unsubscribes. */
   subscribeHeads(opts: { finalized?: boolean; signal?: AbortSignal } = {}): AsyncIterableIterator<Header> {
-    const [sub, unsub] = opts.finalized
+    const o = optionsArg(opts, 'opts');
+    const finalized = optBoolArg(o.finalized, 'opts.finalized');
+    const signal = optSignalArg(o.signal, 'opts.signal');
+    const [sub, unsub] = finalized
       ? ['chain_subscribeFinalizedHeads', 'chain_unsubscribeFinalizedHeads']
       : ['chain_subscribeNewHeads', 'chain_unsubscribeNewHeads'];
-    const it = this.rpc.subscribeIter<any>(sub, [], unsub, { signal: opts.signal });
+    const it = this.rpc.subscribeIter<any>(sub, [], unsub, { signal });
     return mapIter(it, (h) => ({
       hash: '', parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] },
     }));
   }
 
-  /** Storage changes for the given keys (decoded), as an async iterator; `break` unsubscribes. */
-  async *subscribeStorage(requests: StorageRequest[], opts: { signal?: AbortSignal } = {}): AsyncGenerator<{ block: string; values: unknown[] }> {
-    const rt = await this.runtime(opts);
-    const entries = requests.map(([p, i]) => rt.registry.storageEntry(p, i).entry);
-    const keys = requests.map(([p, i, k]) => storageKey(rt.registry, p, i, k ?? []));
+  /**
+   * Storage changes for the given keys (decoded), as an async iterator; `break` unsubscribes. Shapes
+   * are checked at the call; key counts against the head's metadata before subscribing.
+   */
+  subscribeStorage(requests: StorageRequest[], opts: { signal?: AbortSignal } = {}): AsyncGenerator<{ block: string; values: unknown[] }> {
+    const reqs = storageRequestsArg(requests, 'requests');
+    const signal = optSignalArg(optionsArg(opts, 'opts').signal, 'opts.signal');
+    // Check against the head's runtime as last seen now, so a bad request fails at the call with
+    // nothing sent; checked again below against the runtime the subscription starts under.
+    if (this.latest) storageEntries(this.latest, reqs);
+    return this.#storageChanges(reqs, signal);
+  }
+
+  async *#storageChanges(reqs: [string, string, unknown[]][], signal: AbortSignal | undefined): AsyncGenerator<{ block: string; values: unknown[] }> {
+    const rt = await this.runtimes.at(undefined, { signal });
+    const entries = storageEntries(rt, reqs);
+    const keys = reqs.map(([p, i, k]) => storageKey(rt.registry, p, i, k));
     const current = new Map<string, string | null>();
-    const it = this.rpc.subscribeIter<{ block: string; changes: [string, string | null][] }>('state_subscribeStorage', [keys], 'state_unsubscribeStorage', { signal: opts.signal });
+    const it = this.rpc.subscribeIter<{ block: string; changes: [string, string | null][] }>('state_subscribeStorage', [keys], 'state_unsubscribeStorage', { signal });
     for await (const set of it) {
       for (const [k, v] of set.changes) current.set(k.toLowerCase(), v);
       yield {
         block: set.block,
-        values: requests.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], current.get(keys[n].toLowerCase()) ?? null, `${p}.${i}`)),
+        values: reqs.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], current.get(keys[n].toLowerCase()) ?? null, `${p}.${i}`)),
       };
     }
   }
 }
 
-/** Slot number from an Aura PreRuntime digest item (0x06 ++ "aura" ++ Vec<u8> of a u64 slot). */
-export function auraSlot(logs: string[]): bigint | null {
-  for (const log of logs) {
-    const b = fromHex(log);
-    if (b.length === 14 && b[0] === 6 && b[1] === 0x61 && b[2] === 0x75 && b[3] === 0x72 && b[4] === 0x61 && b[5] === 0x20) {
-      return new DataView(b.buffer, b.byteOffset).getBigUint64(6, true);
-    }
-  }
-  return null;
-}
-
-
 async function* mapIter<A, B>(it: AsyncIterableIterator<A>, f: (a: A) => B): AsyncGenerator<B> {
   for await (const a of it) yield f(a);
 }
-
-/** Decode a storage value (hex or null) with the entry's modifier rules. */
-export function decodeStorageValue(registry: Registry, entry: StorageEntry, hex: string | null, what: string): unknown {
-  try {
-    if (hex === null || hex === undefined) {
-      return entry.modifier === 'Optional' ? null : decode(registry.codec(entry.valueType), entry.default);
-    }
-    return decode(registry.codec(entry.valueType), hex);
-  } catch (e) {
-    if (e instanceof DecodeError) e.within(what);
-    throw e;
-  }
-}
-

@@ -33,9 +33,20 @@ export interface DispatchErrorInfo {
   value?: unknown;
 }
 
-/** Invalid arguments to a client call (wrong key count, unknown option combination...). */
+/**
+ * Invalid arguments to a client call (wrong type, out of range, wrong key count, conflicting
+ * options). `argument` names the parameter or option at fault (`'opts.blockHash'`,
+ * `'requests[1]'`) when one is; `value` keeps what was given (long strings cut short).
+ */
 export class InvalidArgumentError extends SubstrateLiteError {
   override name = 'InvalidArgumentError';
+  readonly argument: string | undefined;
+  readonly value: unknown;
+  constructor(message: string, argument?: string, value?: unknown) {
+    super(message);
+    this.argument = argument;
+    this.value = typeof value === 'string' && value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  }
 }
 
 /** The node no longer has (or never had) the state of this block: pruned, or an unknown hash. */

@@ -1,5 +1,6 @@
 // System.Events decoded into flat records: which extrinsic (phase), pallet, event name, fields.
 import { decode, type Registry } from '../scale/index.js';
+import { bytesArg, registryArg } from './validate.js';
 
 export interface ChainEvent {
   /** Position in the block's event list. */
@@ -19,7 +20,10 @@ type Enum = { type: string; value?: unknown } | string;
 const name = (e: Enum) => (typeof e === 'string' ? e : e.type);
 const inner = (e: Enum) => (typeof e === 'string' ? undefined : e.value);
 
-export function decodeEvents(registry: Registry, bytes: Uint8Array): ChainEvent[] {
+/** System.Events storage bytes (or hex) → flat event records. */
+export function decodeEvents(registry: Registry, bytes: Uint8Array | string): ChainEvent[] {
+  registryArg(registry, 'registry');
+  bytesArg(bytes, 'bytes');
   const { entry } = registry.storageEntry('System', 'Events');
   const records = decode(registry.codec(entry.valueType), bytes) as { phase: Enum; event: Enum; topics: unknown[] }[];
   return records.map((r, index) => {

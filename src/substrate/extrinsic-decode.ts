@@ -1,6 +1,7 @@
 // Decode an opaque extrinsic (as in chain_getBlock) with the block's runtime: version byte,
 // signer/signature/extensions when signed (v4), then the call as { pallet, name, args }.
 import { blake2_256, Cursor, DecodeError, compactLength, fromHex, toHex, type Codec, type Registry } from '../scale/index.js';
+import { bytesArg, registryArg } from './validate.js';
 
 export interface DecodedExtrinsic {
   hash: string;
@@ -19,11 +20,14 @@ export interface DecodedExtrinsic {
 }
 
 export function extrinsicExtraCodecs(registry: Registry): { id: string; codec: Codec<unknown> }[] {
+  registryArg(registry, 'registry');
   return registry.metadata.extrinsic.extensions.map((e) => ({ id: e.identifier, codec: registry.codec(e.type) }));
 }
 
 export function decodeExtrinsic(registry: Registry, hexOrBytes: string | Uint8Array): DecodedExtrinsic {
-  const bytes = typeof hexOrBytes === 'string' ? fromHex(hexOrBytes) : hexOrBytes;
+  registryArg(registry, 'registry');
+  const given = bytesArg(hexOrBytes, 'hexOrBytes');
+  const bytes = typeof given === 'string' ? fromHex(given) : given;
   const c = new Cursor(bytes);
   const len = compactLength(c, 'extrinsic length');
   if (len !== c.remaining()) throw new DecodeError(`extrinsic length prefix ${len} does not match the ${c.remaining()} byte(s) that follow`, 0);

@@ -4,13 +4,17 @@
 // implicit parts, else we refuse with an error naming it (signing a payload the chain computes
 // differently would only fail later, less clearly).
 import {
-  blake2_256, bytes, concatBytes, decode, encode, encodeCompactNumber, fromHex, toHex, ss58Decode, ss58Encode, Writer, compactBig, u32,
+  blake2_256, bytes, concatBytes, decode, encode, encodeCompactNumber, fromHex, toHex, ss58Encode, Writer, compactBig, u32,
   type Registry,
 } from '../scale/index.js';
 import type { AtOptions, SubstrateClient } from './client.js';
 import type { ChainEvent } from './events.js';
 import { ExtrinsicError, InvalidArgumentError, type DispatchErrorInfo } from './errors.js';
 import type { Signer } from './signer.js';
+import {
+  U32_MAX, atArg, callArgsArg, hexArg, nameArg, objectArg, optOneOfArg, optUintArg, registryArg, addressArg, clientArg, signerArg,
+  optBigintArg,
+} from './validate.js';
 
 export interface Call {
   pallet: string;
@@ -22,21 +26,25 @@ export interface Call {
 
 /** Encode `pallet.call(args)`; args by field name (object) or position (array). */
 export function composeCall(registry: Registry, pallet: string, name: string, args: Record<string, unknown> | unknown[] = {}): Call {
+  registryArg(registry, 'registry');
+  nameArg(pallet, 'pallet');
+  nameArg(name, 'name');
+  args = args === undefined || args === null ? {} : callArgsArg(args, 'args');
   const callType = registry.metadata.extrinsic.callType;
   if (callType === null) throw new InvalidArgumentError('metadata does not name the runtime call type');
   const p = registry.pallet(pallet);
-  if (p.calls === null) throw new InvalidArgumentError(`pallet ${pallet} has no calls`);
+  if (p.calls === null) throw new InvalidArgumentError(`pallet: ${pallet} has no calls`, 'pallet', pallet);
   const def = registry.metadata.types[p.calls].def;
   const v = def.tag === 'variant' ? def.variants.find((x) => x.name === name) : undefined;
   if (!v) {
     const names = def.tag === 'variant' ? def.variants.map((x) => x.name) : [];
-    throw new InvalidArgumentError(`pallet ${pallet} has no call ${name} (calls: ${names.slice(0, 30).join(', ')})`);
+    throw new InvalidArgumentError(`name: pallet ${pallet} has no call ${name} (calls: ${names.slice(0, 30).join(', ')})`, 'name', name);
   }
   let value: unknown;
   if (v.fields.length === 0) value = undefined;
   else if (v.fields.every((f) => f.name !== null)) {
     const obj = Array.isArray(args) ? Object.fromEntries(v.fields.map((f, i) => [f.name!, args[i]])) : args;
-    for (const f of v.fields) if (!(f.name! in obj)) throw new InvalidArgumentError(`${pallet}.${name} needs argument ${f.name} (${registry.typeName(f.type)})`);
+    for (const f of v.fields) if (!(f.name! in obj)) throw new InvalidArgumentError(`args: ${pallet}.${name} needs argument ${f.name} (${registry.typeName(f.type)})`, 'args', args);
     value = obj;
   } else value = v.fields.length === 1 ? (Array.isArray(args) ? args[0] : args) : args;
   const bytes = encode(registry.codec(callType), { type: pallet, value: value === undefined ? { type: name } : { type: name, value } });
@@ -73,8 +81,23 @@ function mortalEra(period: number, current: number): Uint8Array {
   return new Uint8Array([encoded & 0xff, encoded >> 8]);
 }
 
+/** createSignedExtrinsic's arguments, checked before anything is read from the node. */
+function signArgs(client: unknown, call: unknown, signer: unknown, opts: unknown): SignOptions {
+  clientArg(client, 'client');
+  const c = objectArg(call, 'call', 'a Call from composeCall');
+  if (!(c.bytes instanceof Uint8Array)) throw new InvalidArgumentError('call.bytes: expected the encoded call (a Uint8Array); build calls with composeCall', 'call.bytes', c.bytes);
+  signerArg(signer, 'signer');
+  const o = atArg<SignOptions>(opts);
+  optUintArg(o.nonce, 'opts.nonce', U32_MAX);
+  optBigintArg(o.tip, 'opts.tip');
+  // Mortality periods are powers of two in 4..65536; smaller values round up to 4.
+  optUintArg(o.era, 'opts.era', 65536);
+  return o;
+}
+
 /** Build and sign a v4 extrinsic for `call` from `signer`. Returns the hex extrinsic. */
 export async function createSignedExtrinsic(client: SubstrateClient, call: Call, signer: Signer, opts: SignOptions = {}): Promise<string> {
+  opts = signArgs(client, call, signer, opts);
   const rt = await client.runtime(opts);
   const reg = rt.registry;
   const md = reg.metadata.extrinsic;
@@ -160,7 +183,9 @@ async function poolAwareNonce(client: SubstrateClient, address: string, opts: At
 
 /** On-chain next nonce: AccountNonceApi when the runtime has it, else `system_accountNextIndex`. */
 export async function getAccountNonce(client: SubstrateClient, address: string, opts: AtOptions = {}): Promise<number> {
-  ss58Decode(address); // typed error for a bad address before any request
+  clientArg(client, 'client');
+  addressArg(address, 'address');
+  opts = atArg(opts);
   try {
     return Number(await client.runtimeCall('AccountNonceApi', 'account_nonce', [address], opts));
   } catch (e) {
@@ -176,6 +201,9 @@ export interface PaymentInfo {
 }
 
 export async function getPaymentInfo(client: SubstrateClient, extrinsicHex: string, opts: AtOptions = {}): Promise<PaymentInfo> {
+  clientArg(client, 'client');
+  hexArg(extrinsicHex, 'extrinsicHex');
+  opts = atArg(opts);
   const full = fromHex(extrinsicHex);
   // The API's `uxt` is typed as a Vec<u8> wrapper whose encoding is the extrinsic itself (length
   // prefix included), so hand the codec the body and let it add the prefix back.
@@ -204,8 +232,11 @@ export async function submitExtrinsic(
   extrinsicHex: string,
   opts: { waitFor?: 'none' | 'inclusion' | 'finalization'; signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<ExtrinsicReceipt> {
+  clientArg(client, 'client');
+  hexArg(extrinsicHex, 'extrinsicHex');
+  opts = atArg(opts);
+  const waitFor = optOneOfArg(opts.waitFor, 'opts.waitFor', ['none', 'inclusion', 'finalization'] as const) ?? 'inclusion';
   const hash = toHex(blake2_256(fromHex(extrinsicHex)));
-  const waitFor = opts.waitFor ?? 'inclusion';
   if (waitFor === 'none') {
     await client.rpc.request('author_submitExtrinsic', [extrinsicHex], opts);
     return { extrinsicHash: hash, blockHash: null, extrinsicIndex: null, success: true, dispatchError: null, fee: null, events: [], status: 'none' };
@@ -260,6 +291,8 @@ async function receipt(client: SubstrateClient, hash: string, blockHash: string,
 
 /** `DispatchError::Module { index, error }` → the pallet and error name with docs from metadata. */
 export function dispatchErrorInfo(registry: Registry, err: any): DispatchErrorInfo {
+  registryArg(registry, 'registry');
+  if (typeof err !== 'string') objectArg(err, 'err', 'a decoded DispatchError');
   const type = typeof err === 'string' ? err : err.type;
   if (type !== 'Module') return { type, value: err };
   const { index, error } = err.value as { index: number; error: Uint8Array | number };

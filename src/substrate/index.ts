@@ -1,5 +1,7 @@
 // Public surface of the substrate layer.
 export * from './client.js';
+export { auraSlot } from './aura.js';
+export { decodeStorageValue } from './storage-value.js';
 export * from './runtime.js';
 export * from './metadata-store.js';
 export * from './events.js';

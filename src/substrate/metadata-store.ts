@@ -1,6 +1,7 @@
 // Where fetched metadata is kept between runs. Metadata is ~0.5 MB and changes only with the spec
 // version, so it is keyed by (genesis hash, spec version). The in-memory store is the default; the
 // file store lets a Node process restart without re-downloading it.
+import { nameArg } from './validate.js';
 
 export interface MetadataStore {
   get(genesisHash: string, specVersion: number): Promise<Uint8Array | null>;
@@ -24,6 +25,7 @@ export function memoryMetadataStore(): MetadataStore {
  * first use through a variable so browser and worker bundles never pull it in.
  */
 export function fileMetadataStore(dir: string): MetadataStore {
+  nameArg(dir, 'dir');
   const fsName = 'node:fs/promises';
   const load = () => import(/* @vite-ignore */ fsName) as Promise<typeof import('node:fs/promises')>;
   const file = (g: string, v: number) => `${dir.replace(/\/$/, '')}/${g.slice(0, 18)}-${v}.scale`;

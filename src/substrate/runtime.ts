@@ -8,6 +8,7 @@ import {
 } from '../scale/index.js';
 import type { MetadataStore } from './metadata-store.js';
 import { BlockNotFoundError, mapStateError } from './errors.js';
+import { U32_MAX, blockHashArg, objectArg, optUintArg, uintArg } from './validate.js';
 
 export interface RuntimeVersion {
   specName: string;
@@ -43,6 +44,12 @@ export class RuntimeCache {
   private ss58: number | undefined;
 
   constructor(rpc: RpcClient, opts: RuntimeCacheOptions) {
+    objectArg(rpc, 'rpc', 'an RpcClient');
+    const o = objectArg(opts, 'opts', 'RuntimeCacheOptions');
+    objectArg(o.store, 'opts.store', 'a MetadataStore');
+    blockHashArg(o.genesisHash, 'opts.genesisHash');
+    optUintArg(o.maxRuntimes, 'opts.maxRuntimes', U32_MAX, 1);
+    optUintArg(o.maxMetadataVersion, 'opts.maxMetadataVersion', 255);
     this.rpc = rpc;
     this.opts = opts;
     this.ss58 = opts.ss58Prefix;
@@ -53,7 +60,7 @@ export class RuntimeCache {
   }
 
   /** The runtime for the state at `blockHash`; the latest when omitted. */
-  async at(blockHash: string | undefined, opts: RequestOptions = {}): Promise<Runtime> {
+  async at(blockHash: string | null | undefined, opts: RequestOptions = {}): Promise<Runtime> {
     const { version, codeAt } = await this.versionAt(blockHash, opts);
     return this.forVersion(version, codeAt, opts);
   }
@@ -62,7 +69,8 @@ export class RuntimeCache {
    * Runtime version governing the state at `blockHash` (its parent's version), and the block whose
    * state holds that runtime's code (the parent), where its metadata must be fetched.
    */
-  versionAt(blockHash: string | undefined, opts: RequestOptions = {}): Promise<{ version: RuntimeVersion; codeAt: string | undefined }> {
+  async versionAt(blockHashIn: string | null | undefined, opts: RequestOptions = {}): Promise<{ version: RuntimeVersion; codeAt: string | undefined }> {
+    const blockHash = blockHashArg(blockHashIn, 'blockHash');
     if (blockHash === undefined) {
       return this.rpc.request<RuntimeVersion>('state_getRuntimeVersion', [], opts).then((version) => ({ version, codeAt: undefined }));
     }
@@ -88,7 +96,7 @@ export class RuntimeCache {
 
   /** Runtime for a known version; `fetchAt` is a block whose state holds that code. */
   forVersion(version: RuntimeVersion, fetchAt: string | undefined, opts: RequestOptions = {}): Promise<Runtime> {
-    const spec = version.specVersion;
+    const spec = uintArg(objectArg(version, 'version', 'a RuntimeVersion').specVersion, 'version.specVersion', U32_MAX);
     const hit = this.runtimes.get(spec);
     if (hit) {
       // refresh LRU position
@@ -96,7 +104,7 @@ export class RuntimeCache {
       this.runtimes.set(spec, hit);
       return hit;
     }
-    const p = this.load(version, fetchAt, opts);
+    const p = this.#load(version, fetchAt, opts);
     p.catch(() => this.runtimes.delete(spec));
     this.runtimes.set(spec, p);
     const max = this.opts.maxRuntimes ?? 4;
@@ -104,7 +112,7 @@ export class RuntimeCache {
     return p;
   }
 
-  private async load(version: RuntimeVersion, at: string | undefined, opts: RequestOptions): Promise<Runtime> {
+  async #load(version: RuntimeVersion, at: string | undefined, opts: RequestOptions): Promise<Runtime> {
     let bytes = await this.opts.store.get(this.opts.genesisHash, version.specVersion);
     if (!bytes) {
       bytes = await this.fetchMetadata(at, opts);
@@ -120,7 +128,8 @@ export class RuntimeCache {
   }
 
   /** Newest supported metadata at `at`, as raw bytes. */
-  async fetchMetadata(at: string | undefined, opts: RequestOptions): Promise<Uint8Array> {
+  async fetchMetadata(atIn: string | null | undefined, opts: RequestOptions = {}): Promise<Uint8Array> {
+    const at = blockHashArg(atIn, 'at');
     const max = this.opts.maxMetadataVersion ?? 16;
     let versions: number[] = [];
     try {

@@ -4,6 +4,17 @@
 import * as sr25519 from '@scure/sr25519';
 import { encode, fromHex, ss58Encode, str } from '../scale/index.js';
 import { blake2_256 } from '../scale/index.js';
+import { InvalidArgumentError } from './errors.js';
+import { nameArg } from './validate.js';
+
+/** Secret bytes of an allowed length; the error keeps the length only, never the bytes. */
+function secretArg(v: unknown, name: string, lengths: number[]): Uint8Array {
+  if (!(v instanceof Uint8Array) || !lengths.includes(v.length)) {
+    const got = v instanceof Uint8Array ? `${v.length} bytes` : v === null ? 'null' : typeof v;
+    throw new InvalidArgumentError(`${name}: expected a Uint8Array of ${lengths.join(' or ')} bytes, got ${got}`, name, got);
+  }
+  return v;
+}
 
 export interface Signer {
   /** 32-byte public key (AccountId32). */
@@ -15,8 +26,8 @@ export interface Signer {
 
 /** sr25519 signer from a 64-byte secret key or a 32-byte mini-secret (seed). */
 export function sr25519Signer(secret: Uint8Array): Signer & { secretKey: Uint8Array } {
+  secretArg(secret, 'secret', [32, 64]);
   const secretKey = secret.length === 32 ? sr25519.secretFromSeed(secret) : secret;
-  if (secretKey.length !== 64) throw new TypeError(`sr25519 secret must be 32 (seed) or 64 bytes, got ${secret.length}`);
   return {
     publicKey: sr25519.getPublicKey(secretKey),
     secretKey,
@@ -30,6 +41,8 @@ const DEV_MINI_SECRET = '0xfac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8
 
 /** Derive `//Name` hard junctions from a secret key, as Substrate's SURI does. */
 export function deriveHard(secretKey: Uint8Array, path: string): Uint8Array {
+  secretArg(secretKey, 'secretKey', [64]);
+  if (typeof path !== 'string') throw new InvalidArgumentError(`path: expected a string like "//Alice", got ${path === null ? 'null' : typeof path}`, 'path', path);
   let sk = secretKey;
   for (const j of path.split('//').filter(Boolean)) {
     const enc = /^\d+$/.test(j) ? u64le(BigInt(j)) : encode(str, j);
@@ -48,6 +61,7 @@ function u64le(v: bigint): Uint8Array {
 
 /** A dev account signer: devSigner('Alice') is //Alice on every Substrate dev chain. */
 export function devSigner(name: string): Signer & { secretKey: Uint8Array; address: string } {
+  nameArg(name, 'name');
   const root = sr25519.secretFromSeed(fromHex(DEV_MINI_SECRET));
   const s = sr25519Signer(deriveHard(root, `//${name}`));
   return { ...s, address: ss58Encode(s.publicKey, 42) };

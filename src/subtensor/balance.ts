@@ -1,5 +1,7 @@
 // Balances as plain data: rao (bigint, exact) plus a 9-decimal `tao` string and the unit symbol.
 // Subnet 0 is TAO (τ); subnet n's alpha token uses the Python SDK's symbol table (Greek, then others).
+import { InvalidArgumentError } from '../substrate/index.js';
+import { U16_MAX, arrayArg, objectArg, show, uintArg } from '../substrate/validate.js';
 
 export interface Balance {
   rao: bigint;
@@ -18,12 +20,15 @@ const UNITS = [
 ];
 
 export function unitFor(netuid: number): string {
+  uintArg(netuid, 'netuid', U16_MAX);
   return UNITS[netuid] ?? `α${netuid}`;
 }
 
 /** A Balance from rao (bigint, number or decimal string). */
-export function balance(rao: bigint | number | string, netuid = 0): Balance {
-  const r = typeof rao === 'bigint' ? rao : BigInt(rao);
+export function balance(rao: bigint | number | string, netuid: number | null = 0): Balance {
+  const r = typeof rao === 'bigint' ? rao : raoOf(rao);
+  if (netuid === null) netuid = 0;
+  else if (netuid !== 0) uintArg(netuid, 'netuid', U16_MAX);
   // Fast path: almost every on-chain amount fits in 2^53, where Number math is exact and cheap.
   if (r >= 0n && r <= 9007199254740991n) {
     const n = Number(r);
@@ -36,21 +41,32 @@ export function balance(rao: bigint | number | string, netuid = 0): Balance {
   return { rao: r, tao, netuid, unit: unitFor(netuid) };
 }
 
+/** rao given as an integer number or a decimal integer string (as JSON carries u64/u128). */
+function raoOf(v: unknown): bigint {
+  if ((typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'string' && /^-?\d+$/.test(v))) return BigInt(v);
+  throw new InvalidArgumentError(`rao: expected a bigint, a safe integer or a decimal integer string, got ${show(v)}`, 'rao', v);
+}
+
 /** Parse a decimal TAO amount ("1.5", 2) exactly into a Balance. */
-export function fromTao(tao: string | number, netuid = 0): Balance {
-  const s = typeof tao === 'number' ? tao.toFixed(9) : tao.trim();
+export function fromTao(tao: string | number, netuid: number | null = 0): Balance {
+  const ok = (typeof tao === 'number' && Number.isFinite(tao)) || typeof tao === 'string';
+  const s = !ok ? '' : typeof tao === 'number' ? tao.toFixed(9) : tao.trim();
   const m = /^(-?)(\d*)(?:\.(\d{0,9})\d*)?$/.exec(s);
-  if (!m || (m[2] === '' && !m[3])) throw new TypeError(`not a TAO amount: ${JSON.stringify(tao)}`);
+  if (!m || (m[2] === '' && !m[3])) throw new InvalidArgumentError(`tao: not a TAO amount: ${show(tao)}`, 'tao', tao);
   const rao = BigInt(m[2] || '0') * RAO_PER_TAO + BigInt((m[3] ?? '').padEnd(9, '0'));
   return balance(m[1] ? -rao : rao, netuid);
 }
 
 export function formatBalance(b: Balance): string {
+  objectArg(b, 'b', 'a Balance');
   return `${b.unit}${b.tao}`;
 }
 
-export function sumBalances(list: Balance[], netuid = 0): Balance {
+export function sumBalances(list: Balance[], netuid: number | null = 0): Balance {
   let r = 0n;
-  for (const b of list) r += b.rao;
+  for (const [i, b] of (arrayArg(list, 'list') as Balance[]).entries()) {
+    if (typeof (b as Balance | null)?.rao !== 'bigint') throw new InvalidArgumentError(`list[${i}]: expected a Balance, got ${show(b)}`, `list[${i}]`, b);
+    r += b.rao;
+  }
   return balance(r, netuid);
 }

@@ -3,13 +3,20 @@
 // floats in [0, 1] (value / 65535); rao amounts become Balance; IPs become strings; fixed-point
 // U64F64/I64F64 `{ bits }` become numbers (bits / 2^64).
 import { balance, sumBalances, type Balance } from './balance.js';
+import { InvalidArgumentError } from '../substrate/index.js';
+import { objectArg, show, uintArg } from '../substrate/validate.js';
 
 export const U16_MAX = 65535;
-export const u16Normalized = (v: number): number => v / U16_MAX;
+export const u16Normalized = (v: number): number => uintArg(v, 'v', U16_MAX) / U16_MAX;
 
+/** Fixed-point `{ bits }` (or the bits themselves) with `fracBits` fractional bits → number. */
 export function fixedToNumber(v: unknown, fracBits = 64): number {
-  const bits = typeof v === 'object' && v !== null && 'bits' in v ? (v as { bits: bigint }).bits : (v as bigint);
-  const b = BigInt(bits as bigint);
+  const bits = typeof v === 'object' && v !== null && 'bits' in v ? (v as { bits: unknown }).bits : v;
+  if (typeof bits !== 'bigint' && !(typeof bits === 'number' && Number.isSafeInteger(bits))) {
+    throw new InvalidArgumentError(`v: expected fixed-point bits (a bigint or { bits }), got ${show(bits)}`, 'v', v);
+  }
+  uintArg(fracBits, 'fracBits', 128);
+  const b = BigInt(bits);
   const whole = b >> BigInt(fracBits);
   const frac = b & ((1n << BigInt(fracBits)) - 1n);
   return Number(whole) + Number(frac) / 2 ** fracBits;
@@ -17,6 +24,10 @@ export function fixedToNumber(v: unknown, fracBits = 64): number {
 
 /** IPv4/IPv6 integer → string (Python's net.int_to_ip). */
 export function ipToString(ip: bigint | number, ipType: number): string {
+  if (typeof ip !== 'bigint' && !(typeof ip === 'number' && Number.isSafeInteger(ip) && ip >= 0)) {
+    throw new InvalidArgumentError(`ip: expected an integer (bigint or number), got ${show(ip)}`, 'ip', ip);
+  }
+  uintArg(ipType, 'ipType', 255);
   if (ipType === 4) {
     const n = Number(ip) >>> 0;
     return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
@@ -42,6 +53,7 @@ export interface AxonInfo {
 }
 
 export function axonInfo(raw: any, hotkey: string, coldkey: string): AxonInfo {
+  objectArg(raw, 'raw', 'a decoded AxonInfo');
   const ip = ipToString(raw.ip, raw.ip_type);
   return { version: raw.version, ip, port: raw.port, ipType: raw.ip_type, protocol: raw.protocol, hotkey, coldkey, isServing: ip !== '0.0.0.0' };
 }
@@ -76,6 +88,7 @@ export interface NeuronInfo extends NeuronInfoLite {
 }
 
 export function neuronLite(raw: any): NeuronInfoLite {
+  objectArg(raw, 'raw', 'a decoded NeuronInfoLite');
   const netuid = Number(raw.netuid);
   const stakeDict: Record<string, Balance> = {};
   for (const [who, amount] of raw.stake as [string, bigint][]) stakeDict[who] = balance(amount, netuid);
@@ -109,6 +122,7 @@ export function neuronLite(raw: any): NeuronInfoLite {
 }
 
 export function neuronFull(raw: any): NeuronInfo {
+  objectArg(raw, 'raw', 'a decoded NeuronInfo');
   return {
     ...neuronLite(raw),
     weights: (raw.weights as [number, number][]).map(([a, b]) => [Number(a), Number(b)]),

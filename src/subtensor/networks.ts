@@ -2,6 +2,7 @@
 // environment (bittensor/core/settings.py): `BT_SUBTENSOR_CHAIN_ENDPOINT` is the endpoint used when
 // no network is given and the address of `local`; `BT_SUBTENSOR_NETWORK` names the default network.
 import { InvalidArgumentError } from '../substrate/errors.js';
+import { nameArg } from '../substrate/validate.js';
 
 export const NETWORKS: Record<string, string[]> = {
   finney: ['wss://entrypoint-finney.opentensor.ai:443'],
@@ -20,6 +21,12 @@ function env(name: string): string | undefined {
   }
 }
 
+function urlArg(v: unknown, name: string): string {
+  nameArg(v, name);
+  if (!/^wss?:\/\//.test(v as string)) throw new InvalidArgumentError(`${name}: expected a ws:// or wss:// URL, got ${JSON.stringify(v)}`, name, v);
+  return v as string;
+}
+
 /**
  * A network name or a ws(s):// URL → endpoint list. With no argument: `BT_SUBTENSOR_CHAIN_ENDPOINT`,
  * else `BT_SUBTENSOR_NETWORK`, else finney — the order bittensor's `setup_config` uses.
@@ -30,15 +37,13 @@ export function resolveEndpoints(network?: string | string[]): string[] {
     return endpoint ? [endpoint] : resolveEndpoints(env('BT_SUBTENSOR_NETWORK') ?? 'finney');
   }
   if (Array.isArray(network)) {
-    if (network.length === 0 || network.some((u) => typeof u !== 'string' || !/^wss?:\/\//.test(u))) {
-      throw new InvalidArgumentError(`network: expected ws:// or wss:// URLs, got ${JSON.stringify(network)}`);
-    }
-    return network;
+    if (network.length === 0) throw new InvalidArgumentError('network: expected at least one URL, got an empty list', 'network', network);
+    return network.map((u, i) => urlArg(u, `network[${i}]`));
   }
-  if (typeof network !== 'string') throw new InvalidArgumentError(`network: expected a name or a ws:// URL, got ${typeof network}`);
+  nameArg(network, 'network');
   if (/^wss?:\/\//.test(network)) return [network];
   if (network === 'local') return [env('BT_SUBTENSOR_CHAIN_ENDPOINT') ?? NETWORKS.local[0]];
-  const urls = NETWORKS[network];
-  if (!urls) throw new InvalidArgumentError(`network: unknown network ${JSON.stringify(network)} (known: ${Object.keys(NETWORKS).join(', ')}, or a ws:// URL)`);
+  const urls = Object.hasOwn(NETWORKS, network) ? NETWORKS[network] : undefined;
+  if (!urls) throw new InvalidArgumentError(`network: unknown network ${JSON.stringify(network)} (known: ${Object.keys(NETWORKS).join(', ')}, or a ws:// URL)`, 'network', network);
   return urls;
 }

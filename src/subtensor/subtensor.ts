@@ -2,6 +2,7 @@
 // `{ block?, blockHash?, reuseBlock? }` with the Python SDK's rules, minus its race: the block a
 // call reads is resolved once into an immutable snapshot; `reuseBlock` reuses the last snapshot
 // another call pinned, and `at(blockHash)` returns a view whose every call reads that block.
+// Every public method checks its arguments first (./args.ts), before anything is sent.
 import { bytes, decode, DecodeError, ss58Decode, type Codec } from '../scale/index.js';
 import {
   SubstrateClient, composeCall, createSignedExtrinsic, submitExtrinsic, InvalidArgumentError,
@@ -11,10 +12,17 @@ import { balance, type Balance } from './balance.js';
 import { camel, neuronFull, neuronLite, type NeuronInfo, type NeuronInfoLite } from './convert.js';
 import { LEGACY_OUTPUTS } from './legacy.js';
 import { resolveEndpoints } from './networks.js';
+import { netuidArg, raoArg, selectorArg, type CheckedSelector } from './args.js';
+import {
+  addressArg, addressesArg, arrayArg, blockHashArg, nameArg, optBoolArg, optFunctionArg, optOneOfArg, optionsArg, optSignalArg,
+  optUintArg, signerArg, U32_MAX,
+} from '../substrate/validate.js';
 
 export interface BlockSelector {
-  block?: number;
-  blockHash?: string;
+  /** Block number (a u32). */
+  block?: number | null;
+  /** 0x + 64 hex digits, either case. `undefined` and `null` both mean "not given". */
+  blockHash?: string | null;
   reuseBlock?: boolean;
   signal?: AbortSignal;
 }
@@ -38,8 +46,11 @@ export class Subtensor {
    * Connect to a network name (finney, test, archive, local), a URL, or wrap a client. Without one:
    * `BT_SUBTENSOR_CHAIN_ENDPOINT`, else `BT_SUBTENSOR_NETWORK`, else finney (as the Python SDK).
    */
-  static async connect(network?: string | string[] | SubstrateClient, options: ConnectOptions = {}): Promise<Subtensor> {
-    const client = network instanceof SubstrateClient ? network : await SubstrateClient.connect(resolveEndpoints(network), options);
+  static async connect(network?: string | string[] | SubstrateClient | null, options: ConnectOptions = {}): Promise<Subtensor> {
+    if (network != null && !(network instanceof SubstrateClient) && typeof network !== 'string' && !Array.isArray(network)) {
+      throw new InvalidArgumentError(`network: expected a network name, URL(s) or a SubstrateClient, got ${typeof network}`, 'network', network);
+    }
+    const client = network instanceof SubstrateClient ? network : await SubstrateClient.connect(resolveEndpoints(network ?? undefined), options);
     return new Subtensor(client);
   }
 
@@ -53,51 +64,61 @@ export class Subtensor {
 
   /** A view pinned to one block: every call reads `blockHash`. */
   at(blockHash: string): Subtensor {
-    if (!/^0x[0-9a-fA-F]{64}$/.test(blockHash)) throw new InvalidArgumentError(`blockHash must be 0x + 64 hex digits, got ${JSON.stringify(blockHash)}`);
-    return new Subtensor(this.client, blockHash, this.shared);
+    const hash = blockHashArg(blockHash, 'blockHash');
+    if (hash === undefined) throw new InvalidArgumentError('blockHash: required for at()', 'blockHash', blockHash);
+    return new Subtensor(this.client, hash, this.shared);
   }
 
-  // ---- block selection ---------------------------------------------------------------------
+  // Block selection
 
   /** Resolve the selector to a block hash (undefined = latest), pinning it for reuseBlock. */
   async resolveBlock(sel: BlockSelector = {}, pinHead = false): Promise<string | undefined> {
+    return this.#resolve(selectorArg(sel), optBoolArg(pinHead, 'pinHead') ?? false);
+  }
+
+  async #resolve(sel: CheckedSelector, pinHead = false): Promise<string | undefined> {
     if (this.fixedHash) {
-      // the view's own hash is no contradiction (helpers pass the block they resolved down)
-      const sameHash = sel.blockHash === undefined || sel.blockHash.toLowerCase() === this.fixedHash.toLowerCase();
-      if (sel.block !== undefined || !sameHash || sel.reuseBlock) {
-        throw new InvalidArgumentError('this view is pinned with at(blockHash); do not pass block, blockHash or reuseBlock');
+      // The view's own hash passed back in (a pinned snapshot handed down) is not a conflict.
+      if (sel.block !== undefined || (sel.blockHash !== undefined && sel.blockHash !== this.fixedHash) || sel.reuseBlock) {
+        throw new InvalidArgumentError('sel: this view is pinned with at(blockHash); do not pass block, blockHash or reuseBlock', 'sel', sel);
       }
       return this.fixedHash;
     }
     if (sel.reuseBlock && (sel.block !== undefined || sel.blockHash !== undefined)) {
-      throw new InvalidArgumentError('reuseBlock cannot be combined with block or blockHash');
+      throw new InvalidArgumentError('sel.reuseBlock: cannot be combined with block or blockHash', 'sel.reuseBlock', sel);
     }
     let hash: string | undefined;
     if (sel.reuseBlock) hash = this.shared.last?.hash ?? (await this.client.getChainHead({ signal: sel.signal }));
     else if (sel.blockHash !== undefined) {
       hash = sel.blockHash;
       if (sel.block !== undefined) {
-        const byNumber = await this.getBlockHash(sel.block, sel);
-        if (byNumber.toLowerCase() !== hash.toLowerCase()) {
-          throw new InvalidArgumentError(`block ${sel.block} has hash ${byNumber}, not the given blockHash ${hash}`);
+        const byNumber = await this.#blockHash(sel.block, sel.signal);
+        if (byNumber.toLowerCase() !== hash) {
+          throw new InvalidArgumentError(`sel.blockHash: block ${sel.block} has hash ${byNumber}, not the given blockHash ${hash}`, 'sel.blockHash', hash);
         }
       }
-    } else if (sel.block !== undefined) hash = await this.getBlockHash(sel.block, sel);
+    } else if (sel.block !== undefined) hash = await this.#blockHash(sel.block, sel.signal);
     else if (pinHead) hash = await this.client.getChainHead({ signal: sel.signal });
     if (hash) this.shared.last = Object.freeze({ hash });
     return hash;
   }
 
   async getCurrentBlock(sel: { signal?: AbortSignal } = {}): Promise<number> {
-    return (await this.client.getBlockHeader({ signal: sel.signal })).number;
+    const signal = optSignalArg(optionsArg(sel, 'sel').signal, 'sel.signal');
+    return (await this.client.getBlockHeader({ signal })).number;
   }
 
   /** Hash of block `n` (cached: finalised history does not change); the head when omitted. */
-  getBlockHash(block?: number, sel: { signal?: AbortSignal } = {}): Promise<string> {
-    if (block === undefined) return this.client.getChainHead({ signal: sel.signal });
+  async getBlockHash(block?: number | null, sel: { signal?: AbortSignal } = {}): Promise<string> {
+    const n = optUintArg(block, 'block', U32_MAX);
+    const signal = optSignalArg(optionsArg(sel, 'sel').signal, 'sel.signal');
+    return n === undefined ? this.client.getChainHead({ signal }) : this.#blockHash(n, signal);
+  }
+
+  #blockHash(block: number, signal: AbortSignal | undefined): Promise<string> {
     let p = this.shared.hashes.get(block);
     if (!p) {
-      p = this.client.getBlockHash(block, { signal: sel.signal });
+      p = this.client.getBlockHash(block, { signal });
       p.catch(() => this.shared.hashes.delete(block));
       if (this.shared.hashes.size > 10_000) this.shared.hashes.delete(this.shared.hashes.keys().next().value!);
       this.shared.hashes.set(block, p);
@@ -105,10 +126,10 @@ export class Subtensor {
     return p;
   }
 
-  // ---- plumbing ----------------------------------------------------------------------------
+  // Plumbing
 
-  private async query<T>(pallet: string, item: string, keys: unknown[], sel: BlockSelector): Promise<T> {
-    const blockHash = await this.resolveBlock(sel);
+  async #query<T>(pallet: string, item: string, keys: unknown[], sel: CheckedSelector): Promise<T> {
+    const blockHash = await this.#resolve(sel);
     return this.client.query<T>(pallet, item, keys, { blockHash, signal: sel.signal });
   }
 
@@ -116,8 +137,14 @@ export class Subtensor {
    * Runtime API call that also understands old runtimes whose metadata types the result as Vec<u8>
    * (the bytes inside are then decoded with the Python SDK's legacy layout).
    */
-  async runtimeApi<T = unknown>(api: string, method: string, args: unknown[], sel: BlockSelector & { blockHash?: string } = {}): Promise<T> {
-    const blockHash = sel.blockHash && !sel.reuseBlock && sel.block === undefined ? sel.blockHash : await this.resolveBlock(sel);
+  async runtimeApi<T = unknown>(api: string, method: string, args: unknown[] = [], sel: BlockSelector = {}): Promise<T> {
+    nameArg(api, 'api');
+    nameArg(method, 'method');
+    return this.#runtimeApi<T>(api, method, arrayArg(args, 'args', true), selectorArg(sel));
+  }
+
+  async #runtimeApi<T>(api: string, method: string, args: unknown[], sel: CheckedSelector): Promise<T> {
+    const blockHash = sel.blockHash && !sel.reuseBlock && sel.block === undefined ? sel.blockHash : await this.#resolve(sel);
     const legacy: Codec<unknown> | undefined = LEGACY_OUTPUTS[`${api}_${method}`];
     // Old runtimes take accounts as Vec<u8> of the public key (`*_account_vec`): convert SS58 args.
     if (args.some((a) => typeof a === 'string' || Array.isArray(a))) {
@@ -148,14 +175,18 @@ export class Subtensor {
     }
   }
 
-  // ---- subnets -----------------------------------------------------------------------------
+  // Subnets
 
-  getTotalSubnets(sel: BlockSelector = {}): Promise<number> {
-    return this.query<number>('SubtensorModule', 'TotalNetworks', [], sel);
+  async getTotalSubnets(sel: BlockSelector = {}): Promise<number> {
+    return this.#query<number>('SubtensorModule', 'TotalNetworks', [], selectorArg(sel));
   }
 
   async getAllSubnetsNetuid(sel: BlockSelector = {}): Promise<number[]> {
-    const blockHash = await this.resolveBlock(sel, true);
+    return this.#allNetuids(selectorArg(sel));
+  }
+
+  async #allNetuids(sel: CheckedSelector): Promise<number[]> {
+    const blockHash = await this.#resolve(sel, true);
     const out: number[] = [];
     for await (const e of this.client.queryMap<[number], boolean>('SubtensorModule', 'NetworksAdded', [], { blockHash, signal: sel.signal, pageSize: 100 })) {
       if (e.value) out.push(e.keys[0]);
@@ -164,38 +195,42 @@ export class Subtensor {
   }
 
   async subnetExists(netuid: number, sel: BlockSelector = {}): Promise<boolean> {
-    return Boolean(await this.query<boolean>('SubtensorModule', 'NetworksAdded', [netuid], sel));
+    return Boolean(await this.#query<boolean>('SubtensorModule', 'NetworksAdded', [netuidArg(netuid)], selectorArg(sel)));
   }
 
   async getSubnetHyperparameters(netuid: number, sel: BlockSelector = {}): Promise<Record<string, unknown> | null> {
-    const raw = await this.runtimeApi<any>('SubnetInfoRuntimeApi', 'get_subnet_hyperparams', [netuid], sel);
+    const raw = await this.#runtimeApi<any>('SubnetInfoRuntimeApi', 'get_subnet_hyperparams', [netuidArg(netuid)], selectorArg(sel));
     return raw == null ? null : camel(raw);
   }
 
   /** One hyperparameter storage item of a subnet, e.g. getHyperparameter('Tempo', 1). */
-  getHyperparameter<T = unknown>(name: string, netuid: number, sel: BlockSelector = {}): Promise<T> {
-    return this.query<T>('SubtensorModule', name, [netuid], sel);
+  async getHyperparameter<T = unknown>(name: string, netuid: number, sel: BlockSelector = {}): Promise<T> {
+    return this.#query<T>('SubtensorModule', nameArg(name, 'name'), [netuidArg(netuid)], selectorArg(sel));
   }
 
   async getMetagraphInfo(netuid: number, sel: BlockSelector = {}): Promise<Record<string, unknown> | null> {
-    const raw = await this.runtimeApi<any>('SubnetInfoRuntimeApi', 'get_metagraph', [netuid], sel);
+    const raw = await this.#runtimeApi<any>('SubnetInfoRuntimeApi', 'get_metagraph', [netuidArg(netuid)], selectorArg(sel));
     return raw == null ? null : camel(raw);
   }
 
-  // ---- neurons -----------------------------------------------------------------------------
+  // Neurons
 
   async neuronsLite(netuid: number, sel: BlockSelector = {}): Promise<NeuronInfoLite[]> {
-    const raw = await this.runtimeApi<any[]>('NeuronInfoRuntimeApi', 'get_neurons_lite', [netuid], sel);
+    return this.#neuronsLite(netuidArg(netuid), selectorArg(sel));
+  }
+
+  async #neuronsLite(netuid: number, sel: CheckedSelector): Promise<NeuronInfoLite[]> {
+    const raw = await this.#runtimeApi<any[]>('NeuronInfoRuntimeApi', 'get_neurons_lite', [netuid], sel);
     return raw.map(neuronLite);
   }
 
   async neurons(netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo[]> {
-    const raw = await this.runtimeApi<any[]>('NeuronInfoRuntimeApi', 'get_neurons', [netuid], sel);
+    const raw = await this.#runtimeApi<any[]>('NeuronInfoRuntimeApi', 'get_neurons', [netuidArg(netuid)], selectorArg(sel));
     return raw.map(neuronFull);
   }
 
   async neuronForUid(uid: number, netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo | null> {
-    const raw = await this.runtimeApi<any>('NeuronInfoRuntimeApi', 'get_neuron', [netuid, uid], sel);
+    const raw = await this.#runtimeApi<any>('NeuronInfoRuntimeApi', 'get_neuron', [netuidArg(netuid), netuidArg(uid, 'uid')], selectorArg(sel));
     return raw == null ? null : neuronFull(raw);
   }
 
@@ -204,101 +239,115 @@ export class Subtensor {
    * issues every runtime call at once over the one socket; false does them one after another.
    */
   async neuronsLiteAll(opts: BlockSelector & { netuids?: number[]; concurrent?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<Map<number, NeuronInfoLite[]>> {
-    const blockHash = await this.resolveBlock(opts, true);
-    const pinned = { blockHash, signal: opts.signal };
-    const netuids = opts.netuids ?? (await this.getAllSubnetsNetuid(pinned));
+    const sel = selectorArg(opts, 'opts');
+    const o = optionsArg(opts, 'opts');
+    const given = o.netuids === undefined || o.netuids === null ? undefined : arrayArg(o.netuids, 'opts.netuids').map((n, i) => netuidArg(n, `opts.netuids[${i}]`));
+    const concurrent = optBoolArg(o.concurrent, 'opts.concurrent');
+    const onProgress = optFunctionArg<(done: number, total: number) => void>(o.onProgress, 'opts.onProgress');
+    const blockHash = await this.#resolve(sel, true);
+    const pinned: CheckedSelector = { blockHash, signal: sel.signal };
+    const netuids = given ?? (await this.#allNetuids(pinned));
     const out = new Map<number, NeuronInfoLite[]>();
     let done = 0;
     const one = async (n: number) => {
-      out.set(n, await this.neuronsLite(n, pinned));
-      opts.onProgress?.(++done, netuids.length);
+      out.set(n, await this.#neuronsLite(n, pinned));
+      onProgress?.(++done, netuids.length);
     };
-    if (opts.concurrent === false) for (const n of netuids) await one(n);
+    if (concurrent === false) for (const n of netuids) await one(n);
     else await Promise.all(netuids.map(one));
     return new Map([...out.entries()].sort((a, b) => a[0] - b[0]));
   }
 
-  // ---- balances ----------------------------------------------------------------------------
+  // Balances
 
   async getBalance(address: string, sel: BlockSelector = {}): Promise<Balance> {
-    ss58Decode(address);
-    const acct = await this.query<any>('System', 'Account', [address], sel);
+    const acct = await this.#query<any>('System', 'Account', [addressArg(address, 'address')], selectorArg(sel));
     return balance(acct.data.free);
   }
 
   /** Free balances of many addresses in ONE state_queryStorageAt; missing accounts are 0. */
   async getBalances(addresses: string[], sel: BlockSelector = {}): Promise<Record<string, Balance>> {
-    for (const a of addresses) ss58Decode(a);
-    const blockHash = await this.resolveBlock(sel);
-    const accts = await this.client.queryMulti<any[]>(addresses.map((a) => ['System', 'Account', [a]]), { blockHash, signal: sel.signal });
+    const list = addressesArg(addresses, 'addresses');
+    const s = selectorArg(sel);
+    const blockHash = await this.#resolve(s);
+    const accts = await this.client.queryMulti<any[]>(list.map((a) => ['System', 'Account', [a]]), { blockHash, signal: s.signal });
     const out: Record<string, Balance> = {};
-    addresses.forEach((a, i) => (out[a] = balance(accts[i].data.free)));
+    list.forEach((a, i) => (out[a] = balance(accts[i].data.free)));
     return out;
   }
 
   async getExistentialDeposit(sel: BlockSelector = {}): Promise<Balance> {
-    const blockHash = await this.resolveBlock(sel);
-    return balance(await this.client.getConstant<bigint>('Balances', 'ExistentialDeposit', { blockHash }));
+    const s = selectorArg(sel);
+    const blockHash = await this.#resolve(s);
+    return balance(await this.client.getConstant<bigint>('Balances', 'ExistentialDeposit', { blockHash, signal: s.signal }));
   }
 
-  // ---- stake and delegates -----------------------------------------------------------------
+  // Stake and delegates
 
   /** Stake of `coldkey` on `hotkey` in subnet `netuid` (the runtime's StakeInfo, or the old Stake map). */
   async getStake(coldkey: string, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
-    ss58Decode(coldkey);
-    ss58Decode(hotkey);
-    const blockHash = await this.resolveBlock(sel);
-    const rt = await this.client.runtime({ blockHash, signal: sel.signal });
+    addressArg(coldkey, 'coldkey');
+    addressArg(hotkey, 'hotkey');
+    netuidArg(netuid);
+    const s = selectorArg(sel);
+    const blockHash = await this.#resolve(s);
+    const at: CheckedSelector = { blockHash, signal: s.signal };
+    const rt = await this.client.runtime(at);
     const api = rt.metadata.apis.find((a) => a.name === 'StakeInfoRuntimeApi');
     if (api?.methods.some((m) => m.name === 'get_stake_info_for_hotkey_coldkey_netuid')) {
-      const info = await this.runtimeApi<any>('StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', [hotkey, coldkey, netuid], { blockHash, signal: sel.signal });
+      const info = await this.#runtimeApi<any>('StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', [hotkey, coldkey, netuid], at);
       return balance(info?.stake ?? 0n, netuid);
     }
     if (api?.methods.some((m) => m.name === 'get_stake_info_for_coldkey')) {
-      const infos = await this.getStakeInfoForColdkey(coldkey, { blockHash, signal: sel.signal });
+      const infos = await this.#stakeInfoForColdkey(coldkey, at);
       const hit = infos.find((i) => i.hotkey === hotkey && (i.netuid ?? 0) === netuid);
       return balance(hit ? (hit.stake as Balance).rao : 0n, netuid);
     }
-    const raw = await this.client.query<bigint>('SubtensorModule', 'Stake', [hotkey, coldkey], { blockHash, signal: sel.signal });
+    const raw = await this.client.query<bigint>('SubtensorModule', 'Stake', [hotkey, coldkey], at);
     return balance(raw, netuid);
   }
 
   async getStakeInfoForColdkey(coldkey: string, sel: BlockSelector = {}): Promise<any[]> {
-    ss58Decode(coldkey);
-    const raw = await this.runtimeApi<any[]>('StakeInfoRuntimeApi', 'get_stake_info_for_coldkey', [coldkey], sel);
+    return this.#stakeInfoForColdkey(addressArg(coldkey, 'coldkey'), selectorArg(sel));
+  }
+
+  async #stakeInfoForColdkey(coldkey: string, sel: CheckedSelector): Promise<any[]> {
+    const raw = await this.#runtimeApi<any[]>('StakeInfoRuntimeApi', 'get_stake_info_for_coldkey', [coldkey], sel);
     return raw.map(stakeInfo);
   }
 
   async getStakeInfoForColdkeys(coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, any[]>> {
-    for (const c of coldkeys) ss58Decode(c);
-    const raw = await this.runtimeApi<[string, any[]][]>('StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [coldkeys], sel);
-    return Object.fromEntries(raw.map(([ck, list]) => [ck, list.map(stakeInfo)]));
+    const list = addressesArg(coldkeys, 'coldkeys');
+    const raw = await this.#runtimeApi<[string, any[]][]>('StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [list], selectorArg(sel));
+    return Object.fromEntries(raw.map(([ck, l]) => [ck, l.map(stakeInfo)]));
   }
 
   /** Total stake on a hotkey in a subnet (TotalHotkeyAlpha; TotalHotkeyStake on old runtimes). */
   async getStakeForHotkey(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
-    ss58Decode(hotkey);
-    const blockHash = await this.resolveBlock(sel);
-    const rt = await this.client.runtime({ blockHash, signal: sel.signal });
+    addressArg(hotkey, 'hotkey');
+    netuidArg(netuid);
+    const s = selectorArg(sel);
+    const blockHash = await this.#resolve(s);
+    const at = { blockHash, signal: s.signal };
+    const rt = await this.client.runtime(at);
     const items = rt.registry.pallet('SubtensorModule').storage?.items ?? [];
     if (items.some((e) => e.name === 'TotalHotkeyAlpha')) {
-      return balance(await this.client.query<bigint>('SubtensorModule', 'TotalHotkeyAlpha', [hotkey, netuid], { blockHash, signal: sel.signal }), netuid);
+      return balance(await this.client.query<bigint>('SubtensorModule', 'TotalHotkeyAlpha', [hotkey, netuid], at), netuid);
     }
-    return balance(await this.client.query<bigint>('SubtensorModule', 'TotalHotkeyStake', [hotkey], { blockHash, signal: sel.signal }), netuid);
+    return balance(await this.client.query<bigint>('SubtensorModule', 'TotalHotkeyStake', [hotkey], at), netuid);
   }
 
   async getDelegates(sel: BlockSelector = {}): Promise<any[]> {
-    const raw = await this.runtimeApi<any[]>('DelegateInfoRuntimeApi', 'get_delegates', [], sel);
+    const raw = await this.#runtimeApi<any[]>('DelegateInfoRuntimeApi', 'get_delegates', [], selectorArg(sel));
     return raw.map(delegateInfo);
   }
 
   async getDelegated(coldkey: string, sel: BlockSelector = {}): Promise<any[]> {
-    ss58Decode(coldkey);
-    const raw = await this.runtimeApi<any[]>('DelegateInfoRuntimeApi', 'get_delegated', [coldkey], sel);
+    const raw = await this.#runtimeApi<any[]>('DelegateInfoRuntimeApi', 'get_delegated', [addressArg(coldkey, 'coldkey')], selectorArg(sel));
     return raw.map(([d, extra]: [any, any]) => ({ delegate: delegateInfo(d), detail: camel(extra) }));
   }
 
-  // ---- extrinsics --------------------------------------------------------------------------
+  // Extrinsics
 
   /** Transfer `amount` (rao bigint or Balance) from `signer` to `dest`. */
   async transfer(
@@ -307,16 +356,20 @@ export class Subtensor {
     amount: bigint | Balance,
     opts: { waitFor?: 'none' | 'inclusion' | 'finalization'; keepAlive?: boolean; signal?: AbortSignal } = {},
   ): Promise<ExtrinsicReceipt> {
-    ss58Decode(dest);
-    const rao = typeof amount === 'bigint' ? amount : amount.rao;
-    if (rao <= 0n) throw new InvalidArgumentError(`transfer amount must be positive, got ${rao} rao`);
-    const rt = await this.client.runtime({ signal: opts.signal });
-    const call = composeCall(rt.registry, 'Balances', opts.keepAlive === false ? 'transfer_allow_death' : 'transfer_keep_alive', {
+    signerArg(signer, 'signer');
+    addressArg(dest, 'dest');
+    const rao = raoArg(amount, 'amount');
+    const o = optionsArg(opts, 'opts');
+    const waitFor = optOneOfArg(o.waitFor, 'opts.waitFor', ['none', 'inclusion', 'finalization'] as const) ?? 'inclusion';
+    const keepAlive = optBoolArg(o.keepAlive, 'opts.keepAlive');
+    const signal = optSignalArg(o.signal, 'opts.signal');
+    const rt = await this.client.runtime({ signal });
+    const call = composeCall(rt.registry, 'Balances', keepAlive === false ? 'transfer_allow_death' : 'transfer_keep_alive', {
       dest: { type: 'Id', value: dest },
       value: rao,
     });
-    const ext = await createSignedExtrinsic(this.client, call, signer, { signal: opts.signal });
-    return submitExtrinsic(this.client, ext, { waitFor: opts.waitFor ?? 'inclusion', signal: opts.signal });
+    const ext = await createSignedExtrinsic(this.client, call, signer, { signal });
+    return submitExtrinsic(this.client, ext, { waitFor, signal });
   }
 }
 

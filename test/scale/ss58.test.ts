@@ -86,7 +86,7 @@ describe('ss58', () => {
 
   it('rejects wrong lengths', () => {
     expect(thrown(() => ss58Decode('')).message).toMatch(/empty/);
-    expect(thrown(() => ss58Decode(ALICE_42.slice(0, -2))).message).toMatch(/bad length|checksum/);
+    expect(thrown(() => ss58Decode(ALICE_42.slice(0, -2))).message).toMatch(/wrong length|checksum/);
     expect(thrown(() => ss58Decode(ALICE_42 + '1111')).message).toMatch(/bad length/);
     expect(thrown(() => ss58Decode('1'.repeat(200))).message).toMatch(/bad length/);
     expect(thrown(() => ss58Encode(new Uint8Array(31))).message).toMatch(/1, 2, 4, 8, 32 or 33 bytes, got 31/);
@@ -101,9 +101,45 @@ describe('ss58', () => {
   });
 
   it('rejects reserved first bytes (>= 128)', () => {
-    // base58 of [0x80, 0, 0]: decodes fine, but 0b1xxxxxxx is not an SS58 prefix.
+    // base58 of [0x80, 0, 0]: decodes fine, but 0b1xxxxxxx is not an SS58 prefix. Its leading
+    // characters look like a prefix-7 address, so the message leads with the length.
     const bad = b58encode(new Uint8Array([0x80, 0, 0]));
-    expect(thrown(() => ss58Decode(bad)).message).toMatch(/reserved prefix byte 0x80/);
+    expect(thrown(() => ss58Decode(bad)).message).toMatch(/wrong length 4 for a prefix-7 address/);
+    // At an account address's length there is nothing better to say than the byte itself.
+    const body = new Uint8Array(35).fill(0x11);
+    body[0] = 0x80;
+    const long = b58encode(body);
+    expect(thrown(() => ss58Decode(long)).message).toMatch(/reserved prefix byte 0x80|wrong length/);
+  });
+
+  it('says what to fix for a short, long, mistyped or non-base58 address, keeping the input', () => {
+    // Point 8 of issue 10: one character short used to say "reserved prefix byte 0xbd".
+    const short = ALICE_42.slice(0, -1);
+    const e = thrown(() => ss58Decode(short));
+    expect(e.address).toBe(short);
+    expect(e.message).toBe(`invalid address "${short}": wrong length 47 for a prefix-42 address (its account addresses have 48 characters): one character is missing`);
+    expect(thrown(() => ss58Decode(ALICE_2.slice(0, -1))).message).toMatch(/wrong length 46 for a prefix-2 address \(its account addresses have 47 characters\): one character is missing/);
+    expect(thrown(() => ss58Decode(ALICE_42.slice(0, -2))).message).toMatch(/wrong length 46 for a prefix-42 address/);
+    // With the expected prefix given, the length is checked against that network.
+    expect(thrown(() => ss58Decode(short, 42)).message).toMatch(/wrong length 47 for a prefix-42 address/);
+    // One mistyped character: same length, the checksum catches it.
+    const typo = ALICE_42.slice(0, 30) + (ALICE_42[30] === 'a' ? 'b' : 'a') + ALICE_42.slice(31);
+    expect(thrown(() => ss58Decode(typo)).message).toMatch(/bad checksum: a character is mistyped/);
+    // A character outside base58: which one and where.
+    const zero = ALICE_42.slice(0, 5) + '0' + ALICE_42.slice(6);
+    const z = thrown(() => ss58Decode(zero));
+    expect(z.message).toContain('bad base58 character "0" at position 5');
+    expect(z.address).toBe(zero);
+    expect(thrown(() => ss58Decode(null as never)).message).toMatch(/address must be a string, got null/);
+  });
+
+  it('ss58Problem gives the reason or undefined, never throws', async () => {
+    const { ss58Problem } = await import('../../src/scale/ss58.js');
+    expect(ss58Problem(ALICE_42)).toBeUndefined();
+    expect(ss58Problem(ALICE_42, 0)).toBe('prefix mismatch: expected 0, got 42');
+    expect(ss58Problem(ALICE_42.slice(0, -1))).toMatch(/^wrong length 47/);
+    expect(ss58Problem(42)).toBe('address must be a string, got number');
+    expect(ss58Problem(ALICE_42, 1.5)).toMatch(/prefix must be an integer/);
   });
 
   it('allows prefixes 46 and 47', () => {

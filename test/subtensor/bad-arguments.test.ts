@@ -1,0 +1,148 @@
+// Issue 10, point 7 (and 5 for the block selector): every public entry point of src/subtensor
+// checks its arguments at entry. Same table runner as the substrate layer's test: a typed error
+// naming the argument and keeping the value, and nothing sent to the recording in-memory node.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as subtensor from '../../src/subtensor/index.js';
+import { Subtensor, balance } from '../../src/subtensor/index.js';
+import { devSigner, InvalidArgumentError } from '../../src/substrate/index.js';
+import { memoryChain, HEAD, type MemoryChain } from '../helpers/memory-chain.js';
+import {
+  ALICE, BAD_HASHES, HASH, addresses, blockNumbers, names, outcome, runTable, type Bad, type Entry,
+} from '../helpers/bad-arguments.js';
+
+let chain: MemoryChain | undefined;
+let st: Subtensor;
+let skip = '';
+beforeAll(async () => {
+  const c = await memoryChain();
+  if ('skip' in c) skip = c.skip;
+  else {
+    chain = c;
+    st = await Subtensor.connect(c.client);
+  }
+});
+afterAll(() => chain?.client.close());
+
+/** `{ block?, blockHash?, reuseBlock?, signal? }`. */
+const selector = (i: number, name = 'sel'): Bad[] => [
+  ...[5, 'x', [], true].map((v): Bad => [i, v, name]),
+  ...[-1, 1.5, NaN, Infinity, 2 ** 32, '5', 5n].map((v): Bad => [i, { block: v }, `${name}.block`]),
+  ...BAD_HASHES.map((h): Bad => [i, { blockHash: h }, `${name}.blockHash`]),
+  [i, { reuseBlock: 'yes' }, `${name}.reuseBlock`],
+  [i, { signal: {} }, `${name}.signal`],
+];
+const netuids = (i: number, name = 'netuid'): Bad[] => [null, undefined, -1, 1.5, NaN, 65536, '1', 1n, {}].map((v): Bad => [i, v, name]);
+const selOnly = (): Entry => ({ args: [{}], bad: selector(0) });
+const signalOnly = (i: number): Bad[] => [[i, 5, 'sel'], [i, { signal: 'x' }, 'sel.signal']];
+const signer = () => devSigner('Alice');
+
+const methodTable = (): Record<string, Entry> => ({
+  close: { args: [], bad: [], none: 'takes no arguments' },
+  at: { args: [HASH], bad: [null, undefined, '0x12', 5, {}, `0x${'z'.repeat(64)}`].map((v): Bad => [0, v, 'blockHash']) },
+  resolveBlock: { args: [{}, false], bad: [...selector(0), [1, 'yes', 'pinHead']] },
+  getCurrentBlock: { args: [{}], bad: signalOnly(0) },
+  getBlockHash: { args: [1, {}], bad: [...blockNumbers(0, 'block', false), ...signalOnly(1)] },
+  runtimeApi: { args: ['Core', 'version', [], {}], bad: [...names(0, 'api'), ...names(1, 'method'), [2, 5, 'args'], [2, 'x', 'args'], [2, {}, 'args'], ...selector(3)] },
+  getTotalSubnets: selOnly(),
+  getAllSubnetsNetuid: selOnly(),
+  subnetExists: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
+  getSubnetHyperparameters: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
+  getHyperparameter: { args: ['Tempo', 1, {}], bad: [...names(0, 'name'), ...netuids(1), ...selector(2)] },
+  getMetagraphInfo: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
+  neuronsLite: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
+  neurons: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
+  neuronForUid: { args: [0, 1, {}], bad: [...netuids(0, 'uid'), ...netuids(1), ...selector(2)] },
+  neuronsLiteAll: {
+    args: [{}],
+    bad: [
+      ...selector(0, 'opts'), [0, { netuids: 5 }, 'opts.netuids'], [0, { netuids: [-1] }, 'opts.netuids[0]'], [0, { netuids: [1, 70_000] }, 'opts.netuids[1]'],
+      [0, { concurrent: 'yes' }, 'opts.concurrent'], [0, { onProgress: 5 }, 'opts.onProgress'],
+    ],
+  },
+  getBalance: { args: [ALICE, {}], bad: [...addresses(0, 'address'), ...selector(1)] },
+  getBalances: { args: [[ALICE], {}], bad: [[0, null, 'addresses'], [0, 'x', 'addresses'], [0, [5], 'addresses[0]'], [0, [ALICE, 'bad'], 'addresses[1]'], ...selector(1)] },
+  getExistentialDeposit: selOnly(),
+  getStake: { args: [ALICE, ALICE, 1, {}], bad: [...addresses(0, 'coldkey'), ...addresses(1, 'hotkey'), ...netuids(2), ...selector(3)] },
+  getStakeInfoForColdkey: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
+  getStakeInfoForColdkeys: { args: [[ALICE], {}], bad: [[0, null, 'coldkeys'], [0, ALICE, 'coldkeys'], [0, [ALICE.slice(1)], 'coldkeys[0]'], ...selector(1)] },
+  getStakeForHotkey: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
+  getDelegates: selOnly(),
+  getDelegated: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
+  transfer: {
+    args: [signer(), ALICE, 1n, {}],
+    bad: [
+      [0, null, 'signer'], [0, {}, 'signer'], [0, { ...signer(), publicKey: new Uint8Array(33) }, 'signer'], ...addresses(1, 'dest'),
+      ...[0n, -1n, 5, '5', null, undefined, { rao: 5 }].map((v): Bad => [2, v, 'amount']),
+      [3, 5, 'opts'], [3, { waitFor: 'soon' }, 'opts.waitFor'], [3, { keepAlive: 'no' }, 'opts.keepAlive'], [3, { signal: {} }, 'opts.signal'],
+    ],
+  },
+});
+
+const functionTable = (): Record<string, Entry> => ({
+  balance: { args: [1n, 0], bad: [...[null, 1.5, '1.5', NaN, {}, undefined].map((v): Bad => [0, v, 'rao']), ...[-1, 1.5, 65536, '1'].map((v): Bad => [1, v, 'netuid'])] },
+  unitFor: { args: [1], bad: [null, undefined, -1, 1.5, '1', 65536].map((v): Bad => [0, v, 'netuid']) },
+  fromTao: { args: ['1.5', 0], bad: [...[null, undefined, 'abc', NaN, Infinity, {}, '1.2.3'].map((v): Bad => [0, v, 'tao']), [1, -1, 'netuid']] },
+  formatBalance: { args: [balance(1n)], bad: [[0, null, 'b'], [0, 5, 'b']] },
+  sumBalances: { args: [[], 0], bad: [[0, null, 'list'], [0, 'x', 'list'], [0, [5], 'list[0]'], [0, [{ rao: 5 }], 'list[0]'], [1, 1.5, 'netuid']] },
+  u16Normalized: { args: [1], bad: [-1, 1.5, 65536, '1', null, NaN].map((v): Bad => [0, v, 'v']) },
+  fixedToNumber: { args: [{ bits: 1n }, 64], bad: [...[null, 'x', 1.5, { bits: 'x' }].map((v): Bad => [0, v, 'v']), ...[-1, 1.5, 129].map((v): Bad => [1, v, 'fracBits'])] },
+  ipToString: { args: [0n, 4], bad: [...[null, -1, 1.5, 'x'].map((v): Bad => [0, v, 'ip']), ...[-1, 1.5, 256, '4'].map((v): Bad => [1, v, 'ipType'])] },
+  axonInfo: { args: [{}, ALICE, ALICE], bad: [[0, null, 'raw'], [0, 5, 'raw']] },
+  neuronLite: { args: [{}], bad: [[0, null, 'raw'], [0, 5, 'raw'], [0, [], 'raw']] },
+  neuronFull: { args: [{}], bad: [[0, null, 'raw'], [0, 5, 'raw'], [0, [], 'raw']] },
+  camel: { args: [{}], bad: [], none: 'any value is valid: non-objects come back as they are' },
+  resolveEndpoints: { args: ['finney'], bad: [[0, null, 'network'], [0, 5, 'network'], [0, '', 'network'], [0, 'nonsense', 'network'], [0, 'toString', 'network'], [0, [], 'network'], [0, [5], 'network[0]']] },
+});
+
+describe('bad arguments to src/subtensor: typed error naming the argument, nothing sent', () => {
+  it('the tables cover every public method and exported function', (ctx) => {
+    if (!chain) return ctx.skip(skip);
+    const own = Object.getOwnPropertyNames(Subtensor.prototype).filter((n) => n !== 'constructor');
+    expect(own.sort()).toEqual(Object.keys(methodTable()).sort());
+    expect(Object.getOwnPropertyNames(Subtensor).filter((n) => !['length', 'name', 'prototype'].includes(n))).toEqual(['connect']);
+    const fns = Object.entries(subtensor).filter(([k, v]) => typeof v === 'function' && k !== 'Subtensor').map(([k]) => k);
+    expect(fns.sort()).toEqual(Object.keys(functionTable()).sort());
+  });
+
+  it('Subtensor methods', async (ctx) => {
+    if (!chain) return ctx.skip(skip);
+    const s = st as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const rows = await runTable(methodTable(), (name, args) => s[name](...args), () => chain!.sent.length);
+    expect(rows).toBeGreaterThan(400);
+  });
+
+  it('Subtensor.connect: a bad network or option fails before connecting', async () => {
+    const table: Record<string, Entry> = {
+      connect: {
+        args: ['ws://127.0.0.1:9', {}],
+        bad: [[0, 5, 'network'], [0, {}, 'network'], [0, [], 'network'], [0, ['ws://a', 5], 'network[1]'], [0, 'nonsense', 'network'], [1, 5, 'options'], [1, { ss58Prefix: -1 }, 'options.ss58Prefix']],
+      },
+    };
+    await runTable(table, (_, args) => Subtensor.connect(...(args as [never, never])), () => 0);
+  });
+
+  it('exported functions', async () => {
+    const fns = subtensor as unknown as Record<string, (...a: unknown[]) => unknown>;
+    expect(await runTable(functionTable(), (name, args) => fns[name](...args), () => 0)).toBeGreaterThan(50);
+  });
+});
+
+describe('the block selector of Subtensor (points 5 and 7)', () => {
+  it('block above u32, a malformed or non-string hash: typed, named, nothing sent; null means not given', async (ctx) => {
+    if (!chain) return ctx.skip(skip);
+    const before = chain.sent.length;
+    const big = (await outcome(() => st.getTotalSubnets({ block: 2 ** 32 }))) as InvalidArgumentError;
+    expect(big.message).toBe('sel.block: expected an integer in 0..4294967295, got 4294967296');
+    const obj = (await outcome(() => st.getTotalSubnets({ blockHash: {} as never }))) as InvalidArgumentError;
+    expect(obj.message).toMatch(/^sel\.blockHash: expected a block hash \(0x \+ 64 hex digits\), got an object/);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(chain.sent.length).toBe(before);
+    // null reads the head exactly as undefined does
+    await st.getTotalSubnets({ blockHash: null, block: null });
+    expect(chain.sent.at(-1)!.method).toBe('state_getStorage');
+    expect(chain.sent.at(-1)!.params).toHaveLength(1);
+    // an upper-case hash is the same block, sent lower-case
+    await st.getTotalSubnets({ blockHash: HEAD.replace(/[a-f]/g, (c) => c.toUpperCase()) });
+    expect(chain.sent.at(-1)!.params[1]).toBe(HEAD);
+  });
+});
