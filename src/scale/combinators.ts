@@ -165,7 +165,7 @@ export function struct(fields: [name: string, codec: Codec<unknown>][]): Codec<R
   const n = fields.length;
   const names = fields.map((f) => f[0]);
   const codecs = fields.map((f) => f[1]);
-  const fast = fastStruct(names);
+  const fast = fastStruct(names, codecs);
   return codec(
     (w, v) => {
       if (!v || typeof v !== 'object' || Array.isArray(v)) throw new EncodeError(`struct expects an object, got ${describe(v)}`);
@@ -178,41 +178,40 @@ export function struct(fields: [name: string, codec: Codec<unknown>][]): Codec<R
         }
       }
     },
-    (c) => {
-      if (fast) {
-        // On failure, decode again the slow way from the same offset: it throws with the field path.
-        const start = c.offset;
+    fast ??
+      ((c) => {
+        const out: Record<string, unknown> = {};
+        let i = 0;
         try {
-          return fast(c, codecs);
-        } catch {
-          c.offset = start;
+          for (; i < n; i++) out[names[i]] = codecs[i].dec(c);
+        } catch (e) {
+          throw within(e, names[i]);
         }
-      }
-      const out: Record<string, unknown> = {};
-      let i = 0;
-      try {
-        for (; i < n; i++) out[names[i]] = codecs[i].dec(c);
-      } catch (e) {
-        throw within(e, names[i]);
-      }
-      return out;
-    },
+        return out;
+      }),
   );
 }
 
-type FastStruct = (c: Cursor, codecs: Codec<unknown>[]) => Record<string, unknown>;
+type Decode = (c: Cursor) => Record<string, unknown>;
 
 // An object literal with fixed keys gives V8 one hidden class per struct, about twice as fast as
 // assigning keys in a loop. Built with `new Function` where the runtime allows it (not in Workers,
 // whose CSP forbids eval: there, and for field names that are not plain identifiers, the loop
 // above is used). Names come from chain metadata, so they are checked, and emitted as JSON strings.
+// A failing field is named from the counter `i` while the error unwinds (scale-decode's at_field):
+// an earlier version re-decoded the same bytes the slow way to find it, which made rejecting a
+// value exponential in its nesting depth (issue 10: a 61-byte nested call took 3.8 s).
 let codegen = true;
-function fastStruct(names: string[]): FastStruct | null {
+function fastStruct(names: string[], codecs: Codec<unknown>[]): Decode | null {
   if (!codegen || names.length === 0 || names.length > 64) return null;
   if (!names.every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) || new Set(names).size !== names.length) return null;
-  const body = `return {${names.map((n, i) => `${JSON.stringify(n)}: d[${i}].dec(c)`).join(', ')}};`;
+  const reads = names.map((_, i) => `const v${i} = d${i}.dec(c); i = ${i + 1};`).join(' ');
+  const literal = names.map((n, i) => `${JSON.stringify(n)}: v${i}`).join(', ');
+  const body =
+    `const [${names.map((_, i) => `d${i}`).join(', ')}] = d;\n` +
+    `return function decodeStruct(c) { let i = 0; try { ${reads} return {${literal}}; } catch (e) { throw within(e, names[i]); } };`;
   try {
-    return new Function('c', 'd', body) as FastStruct;
+    return new Function('d', 'within', 'names', body)(codecs, within, names) as Decode;
   } catch {
     codegen = false; // eval is disallowed here; do not try again
     return null;
