@@ -2,7 +2,7 @@
 // building one codec per type id on first use and caching it (PAPI's dynamic builder does the same).
 // Recursive types resolve through `lazy`. Value conventions are documented in README "Values".
 import { codec as mkCodec, type Codec } from './codec.js';
-import { compact, compactBig, compactNumber } from './compact.js';
+import { compact, compactU8, compactU16, compactU32, compactU64, compactU128, compactU256 } from './compact.js';
 import { EncodeError, InvalidAddressError, MetadataError } from './errors.js';
 import {
   array,
@@ -191,8 +191,12 @@ export function createRegistry(metadata: Metadata, options: RegistryOptions = {}
         return tuple(...d.types.map(getCodec)) as Codec<unknown>;
       case 'compact': {
         const p = innerPrimitive(d.type);
-        if (p === 'u8' || p === 'u16' || p === 'u32') return compactNumber as Codec<unknown>;
-        if (p === 'u64' || p === 'u128' || p === 'u256') return compactBig as Codec<unknown>;
+        if (p === 'u8') return compactU8 as Codec<unknown>;
+        if (p === 'u16') return compactU16 as Codec<unknown>;
+        if (p === 'u32') return compactU32 as Codec<unknown>;
+        if (p === 'u64') return compactU64 as Codec<unknown>;
+        if (p === 'u128') return compactU128 as Codec<unknown>;
+        if (p === 'u256') return compactU256 as Codec<unknown>;
         if (typeOf(d.type).def.tag === 'tuple') return P.unit; // Compact<()>
         return compact as Codec<unknown>;
       }
