@@ -1,5 +1,5 @@
 // Public surface of the scale layer: codecs, metadata, registry, hashers, SS58, storage keys.
-export { Cursor, Writer, encode, decode, codec, type Codec } from './codec.js';
+export { Cursor, Writer, encode, decode, codec, ZERO_SIZE_BUDGET, type Codec } from './codec.js';
 export * from './primitives.js';
 export * from './compact.js';
 export * from './combinators.js';
