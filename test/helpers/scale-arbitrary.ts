@@ -5,7 +5,7 @@
 // empty and an Option is None.
 import fc from 'fast-check';
 import { indexMetadata } from '../../src/scale/metadata-index.js';
-import { classify, type FieldsShape, type TypeClass } from '../../src/scale/type-class.js';
+import { classify, type CompactWidth, type FieldsShape, type TypeClass } from '../../src/scale/type-class.js';
 import type { Metadata, Primitive } from '../../src/scale/index.js';
 
 type Arb = fc.Arbitrary<unknown>;
@@ -26,6 +26,11 @@ function primitive(p: Primitive): Arb {
   if (i) return fc.integer({ min: i[0], max: i[1] });
   const [min, max] = BIG[p]!;
   return fc.bigInt({ min, max });
+}
+
+function compactArb(width: CompactWidth | null): Arb {
+  if (width !== null && width > 32) return fc.bigInt({ min: 0n, max: 2n ** BigInt(width) - 1n });
+  return fc.integer({ min: 0, max: width === 8 ? 0xff : width === 16 ? 0xffff : 0xffffffff });
 }
 
 export interface TypeArbitraries {
@@ -71,22 +76,14 @@ export function typeArbitraries(metadata: Metadata): TypeArbitraries {
       case 'tuple': return fc.tuple(...cls.types.map((t) => of(t, d)));
       case 'option': return d <= 0 || height[cls.inner] === Infinity ? fc.constant(null) : fc.option(of(cls.inner, d - 1), { nil: null });
       case 'optionBool': return fc.option(fc.boolean(), { nil: null });
-      case 'result': {
-        const arms = [
-          ...(height[cls.ok] < Infinity ? [of(cls.ok, d - 1).map((ok) => ({ ok }))] : []),
-          ...(height[cls.err] < Infinity ? [of(cls.err, d - 1).map((err) => ({ err }))] : []),
-        ];
-        return fc.oneof(...arms);
-      }
+      case 'result': return fc.oneof(...[[cls.ok, 'ok'], [cls.err, 'err']].filter(([id]) => height[id as number] < Infinity)
+        .map(([id, arm]) => of(id as number, d - 1).map((v) => ({ [arm]: v }))));
       case 'enum': return enumArb(cls, d);
       case 'bytes': return fc.uint8Array({ maxLength: 16 });
       case 'fixedBytes': return fc.uint8Array({ minLength: cls.len, maxLength: cls.len });
       case 'sequence': return d <= 0 || height[cls.inner] === Infinity ? fc.constant([]) : fc.array(of(cls.inner, d - 1), { maxLength: 3 });
       case 'array': return fc.array(of(cls.inner, d - 1), { minLength: cls.len, maxLength: cls.len });
-      case 'compact':
-        return cls.width === null || cls.width <= 32
-          ? fc.integer({ min: 0, max: cls.width === 8 ? 0xff : cls.width === 16 ? 0xffff : 0xffffffff })
-          : fc.bigInt({ min: 0n, max: 2n ** BigInt(cls.width) - 1n });
+      case 'compact': return compactArb(cls.width);
       case 'bitSequence': return fc.array(fc.boolean(), { maxLength: 40 });
     }
   }
