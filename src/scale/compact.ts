@@ -69,6 +69,16 @@ function readBigint(c: Cursor, what: string, maxBytes: number): bigint {
 
 /** Read a length prefix (`Compact<u32>`) as a JS number. */
 export function compactLength(c: Cursor, what = 'compact'): number {
+  // Most lengths and type ids fit the 1-byte mode: a small inlinable path keeps metadata parsing
+  // as fast as before the canonical checks (measured +5% without it).
+  const at = c.offset;
+  if (at < c.bytes.length) {
+    const b0 = c.bytes[at];
+    if ((b0 & 3) === 0) {
+      c.offset = at + 1;
+      return b0 >>> 2;
+    }
+  }
   return readNumber(c, what, U32_MAX, 4);
 }
 

@@ -21,9 +21,10 @@ function list(names: Iterable<string>, max = 40): string {
 
 export function indexMetadata(metadata: Metadata): MetadataIndex {
   const types = metadata.types;
-  const pallets = new Map(metadata.pallets.map((p) => [p.name, p]));
+  // Built on first look-up: a registry is often created only to decode one type.
+  let pallets: Map<string, Pallet> | null = null;
   const storage = new Map<Pallet, Map<string, StorageEntry>>();
-  const apis = new Map<string, RuntimeApi>(metadata.apis.map((a) => [a.name, a]));
+  let apis: Map<string, RuntimeApi> | null = null;
 
   function type(id: number): PortableType {
     const t = types[id];
@@ -34,6 +35,7 @@ export function indexMetadata(metadata: Metadata): MetadataIndex {
   }
 
   function pallet(name: string): Pallet {
+    pallets ??= new Map(metadata.pallets.map((p) => [p.name, p]));
     const p = pallets.get(name);
     if (!p) throw new MetadataError(`no pallet ${JSON.stringify(name)} in metadata (pallets: ${list(pallets.keys(), 200)})`);
     return p;
@@ -56,6 +58,7 @@ export function indexMetadata(metadata: Metadata): MetadataIndex {
   }
 
   function runtimeApi(api: string, method: string): RuntimeApiMethod {
+    apis ??= new Map(metadata.apis.map((a) => [a.name, a]));
     const a = apis.get(api);
     if (!a) {
       if (metadata.apis.length === 0) throw new MetadataError(`metadata V${metadata.version} lists no runtime APIs; ${api}_${method} needs V15+ metadata`);
