@@ -3,8 +3,9 @@
 // hundreds of MB before; each must now end in MetadataError or DecodeError within TIME_BOUND_MS
 // (generous: each takes well under 50 ms here) and, where memory was the problem, within a heap bound.
 import { describe, expect, it } from 'vitest';
+import { readHexFixture } from '../../scripts/fixtures.js';
 import {
-  createRegistry, decode, decodeStorageKey, storageKey, DecodeError, MetadataError, MAX_RECURSION_LEVELS, ZERO_SIZE_BUDGET,
+  createRegistry, decode, decodeMetadata, encode, decodeStorageKey, storageKey, DecodeError, MetadataError, MAX_RECURSION_LEVELS, ZERO_SIZE_BUDGET,
   type Metadata, type PortableType, type TypeDef,
 } from '../../src/scale/index.js';
 
@@ -134,5 +135,27 @@ describe('crafted metadata ends in MetadataError/DecodeError, in bounded time an
     const reg = createRegistry(metadata(types));
     const e = endsTyped(DecodeError, () => decode(reg.codec(0), bytes(100_000, 1)));
     expect(e.reason).toMatch(/nests deeper than/);
+  });
+
+  it('real finney metadata: Utility.batch nested 300 deep decodes; 2,000 deep (a hostile block) is DecodeError, not a stack overflow', async (ctx) => {
+    const hex = await readHexFixture('finney/metadata-v15-option.hex');
+    if (!hex) return ctx.skip('finney metadata unavailable');
+    const md = decodeMetadata(hex);
+    const call = createRegistry(md).codec(md.outerEnums!.call);
+    const nested = (depth: number) => {
+      // built as bytes, not values: encoding a 2,000-deep value would itself recurse that deep
+      const leaf = encode(call, { type: 'System', value: { type: 'remark', value: { remark: new Uint8Array([7]) } } });
+      const head = encode(call, { type: 'Utility', value: { type: 'batch', value: { calls: [] } } });
+      const wrap = Uint8Array.from([...head.subarray(0, head.length - 1), 0x04]); // calls: Vec of length 1
+      const out = new Uint8Array(wrap.length * depth + leaf.length);
+      for (let i = 0; i < depth; i++) out.set(wrap, i * wrap.length);
+      out.set(leaf, wrap.length * depth);
+      return out;
+    };
+    let v = decode(call, nested(300)) as any;
+    for (let i = 0; i < 300; i++) v = v.value.value.calls[0];
+    expect(v).toEqual({ type: 'System', value: { type: 'remark', value: { remark: new Uint8Array([7]) } } });
+    const e = endsTyped(DecodeError, () => decode(call, nested(2000)));
+    expect(e.reason).toMatch(/RuntimeCall nests deeper than 2048 type levels/);
   });
 });
