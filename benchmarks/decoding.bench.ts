@@ -3,7 +3,9 @@
 //      System.Account value codec (every library builds codecs lazily; this is "ready to decode");
 //   b. 100k AccountInfo decodes (the local chain's Alice value) with each library's
 //      metadata-driven codec for System.Account's value type;
-//   c. one full NeuronInfoRuntimeApi_get_neurons_lite result (recorded finney bytes).
+//   c. one full NeuronInfoRuntimeApi_get_neurons_lite result (recorded finney bytes);
+//   d. a malformed RuntimeCall: System.remark inside Utility.batch nested 16 and 32 deep, cut by one
+//      byte (issue 10: our decoder used to take time exponential in the depth to reject it).
 // Medians of repeated runs after warm-up.
 //   node --expose-gc --import tsx benchmarks/decoding.bench.ts        (stand-alone)
 import { fileURLToPath } from 'node:url';
@@ -14,9 +16,12 @@ import {
 } from './util.js';
 
 const ACCOUNT_DECODES = 100_000;
-const RUNS = { metadata: 7, account: 5, neurons: 7 };
-const WARMUP = { metadata: 2, account: 1, neurons: 2 };
+const RUNS = { metadata: 7, account: 5, neurons: 7, malformed: 7 };
+const WARMUP = { metadata: 2, account: 1, neurons: 2, malformed: 2 };
 const NEURONS = 1024;
+const MALFORMED_DEPTHS = [16, 32] as const;
+/** Rejects per timed run of the malformed call (the per-reject time is the run's mean). */
+const MALFORMED_REPS = 20;
 
 interface Prepared {
   metadataHex: string;
@@ -26,12 +31,18 @@ interface Prepared {
   neuronCount: number;
   accountTypeId: number;
   neuronsTypeId: number;
+  callTypeId: number;
+  /** Depth → hex of the nested call cut by one byte. */
+  malformedHex: Record<number, string>;
 }
 
 export interface DecodingLibResult {
   metadataMs: number[];
   accountRunMs: number[];
   neuronsMs: number[];
+  /** Depth → per-reject ms of each run; `malformedRejected[depth]` false if the library accepted the bytes. */
+  malformedMs: Record<number, number[]>;
+  malformedRejected: Record<number, boolean>;
   sample: { free: string; neurons: number; firstHotkey?: string };
 }
 
@@ -40,7 +51,7 @@ export interface DecodingLibResult {
 async function prepare(ctx: BenchContext): Promise<Prepared> {
   const { loadReplayData, replaySkipReason } = await import('../scripts/replay.js');
   const { neuronsLitePayload } = await import('../scripts/replay-server.js');
-  const { createRegistry, decodeMetadata, storageKey, encode } = await import('../src/scale/index.js');
+  const { createRegistry, decodeMetadata, storageKey, encode, toHex } = await import('../src/scale/index.js');
   const data = await loadReplayData();
   if (!data) throw new Error(replaySkipReason());
   const reg = createRegistry(decodeMetadata(data.metadataV15));
@@ -64,10 +75,18 @@ async function prepare(ctx: BenchContext): Promise<Prepared> {
     accountHex = '0x' + Buffer.from(encode(reg.codec(accountTypeId), v)).toString('hex');
   }
   const neuronsHex = neuronsLitePayload(data, NEURONS);
+  const callTypeId = reg.metadata.outerEnums!.call;
+  const malformedHex: Record<number, string> = {};
+  for (const depth of MALFORMED_DEPTHS) {
+    let call: unknown = { type: 'System', value: { type: 'remark', value: { remark: new Uint8Array([1, 2, 3]) } } };
+    for (let i = 0; i < depth; i++) call = { type: 'Utility', value: { type: 'batch', value: { calls: [call] } } };
+    const valid = encode(reg.codec(callTypeId), call);
+    malformedHex[depth] = toHex(valid.subarray(0, valid.length - 1));
+  }
   const nb = Buffer.from(neuronsHex.slice(2, 8), 'hex');
   const mode = nb[0] & 3;
   const neuronCount = mode === 0 ? nb[0] >> 2 : mode === 1 ? nb.readUInt16LE(0) >> 2 : nb.readUInt32LE(0) >> 2;
-  return { metadataHex: data.metadataV15, accountHex, accountSource, neuronsHex, neuronCount, accountTypeId, neuronsTypeId };
+  return { metadataHex: data.metadataV15, accountHex, accountSource, neuronsHex, neuronCount, accountTypeId, neuronsTypeId, callTypeId, malformedHex };
 }
 
 export async function run(ctx: BenchContext): Promise<BenchResult> {
@@ -92,6 +111,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         neuronsMs: round(median(r.neuronsMs)),
         neuronsRunsMs: r.neuronsMs.map((x) => round(x)),
         neuronsPerSec: Math.round(prep.neuronCount / (median(r.neuronsMs) / 1000)),
+        malformedMs: Object.fromEntries(MALFORMED_DEPTHS.map((d) => [d, round(median(r.malformedMs[d]), 3)])),
+        malformedRunsMs: r.malformedMs,
+        malformedRejected: r.malformedRejected,
         sample: r.sample,
       };
     } catch (e) {
@@ -119,6 +141,8 @@ interface LibCodecs {
   load(meta: Uint8Array): unknown;
   account(state: any, bytes: Uint8Array): bigint;
   neurons(state: any, bytes: Uint8Array): { n: number; firstHotkey?: string };
+  /** Decode a RuntimeCall; throws if the library rejects the bytes. */
+  call(state: any, bytes: Uint8Array): unknown;
 }
 
 async function codecsFor(lib: Lib, p: Prepared): Promise<LibCodecs> {
@@ -135,6 +159,7 @@ async function codecsFor(lib: Lib, p: Prepared): Promise<LibCodecs> {
           const v = decode(s.reg.codec(p.neuronsTypeId), b) as any[];
           return { n: v.length, firstHotkey: String(v[0]?.hotkey) };
         },
+        call: (s, b) => decode(s.reg.codec(p.callTypeId), b),
       };
     }
     case 'polkadot.js': {
@@ -148,13 +173,14 @@ async function codecsFor(lib: Lib, p: Prepared): Promise<LibCodecs> {
           const neuronsType = registry.createLookupType(p.neuronsTypeId);
           // Resolve the class once (what createType does on first use), so runs time decoding only.
           registry.createClass(accType);
-          return { registry, accType, neuronsType };
+          return { registry, accType, neuronsType, callType: registry.createLookupType(p.callTypeId) };
         },
         account: (s, b) => (s.registry.createType(s.accType, b) as any).data.free.toBigInt(),
         neurons: (s, b) => {
           const v = s.registry.createType(s.neuronsType, b) as any;
           return { n: v.length, firstHotkey: v[0]?.hotkey?.toString() };
         },
+        call: (s, b) => s.registry.createType(s.callType, b),
       };
     }
     case 'papi': {
@@ -170,6 +196,7 @@ async function codecsFor(lib: Lib, p: Prepared): Promise<LibCodecs> {
           const v = s.builder.buildDefinition(p.neuronsTypeId).dec(b) as any[];
           return { n: v.length, firstHotkey: String(v[0]?.hotkey) };
         },
+        call: (s, b) => s.builder.buildDefinition(p.callTypeId).dec(b),
       };
     }
     case 'dedot': {
@@ -185,6 +212,7 @@ async function codecsFor(lib: Lib, p: Prepared): Promise<LibCodecs> {
           const v = s.registry.findCodec(p.neuronsTypeId).tryDecode(b) as any[];
           return { n: v.length, firstHotkey: String(v[0]?.hotkey?.address?.() ?? v[0]?.hotkey) };
         },
+        call: (s, b) => s.registry.findCodec(p.callTypeId).tryDecode(b),
       };
     }
   }
@@ -232,7 +260,37 @@ async function child(lib: Lib, inputPath: string): Promise<DecodingLibResult> {
     nres = c.neurons(state, neu);
     if (i >= WARMUP.neurons) neuronsMs.push(performance.now() - t);
   }
-  return { metadataMs, accountRunMs, neuronsMs, sample: { free: free.toString(), neurons: nres.n, firstHotkey: nres.firstHotkey } };
+  const { malformedMs, malformedRejected } = timeMalformed(c, state, p);
+  return {
+    metadataMs, accountRunMs, neuronsMs, malformedMs, malformedRejected,
+    sample: { free: free.toString(), neurons: nres.n, firstHotkey: nres.firstHotkey },
+  };
+}
+
+function timeMalformed(c: LibCodecs, state: unknown, p: Prepared) {
+  const malformedMs: Record<number, number[]> = {};
+  const malformedRejected: Record<number, boolean> = {};
+  for (const depth of MALFORMED_DEPTHS) {
+    const bytes = new Uint8Array(Buffer.from(p.malformedHex[depth].slice(2), 'hex'));
+    let rejected = false;
+    const attempt = () => {
+      try {
+        c.call(state, bytes);
+        rejected = false;
+      } catch {
+        rejected = true;
+      }
+    };
+    malformedMs[depth] = [];
+    for (let i = 0; i < WARMUP.malformed + RUNS.malformed; i++) {
+      gc();
+      const t = performance.now();
+      for (let k = 0; k < MALFORMED_REPS; k++) attempt();
+      if (i >= WARMUP.malformed) malformedMs[depth].push((performance.now() - t) / MALFORMED_REPS);
+    }
+    malformedRejected[depth] = rejected;
+  }
+  return { malformedMs, malformedRejected };
 }
 
 const argv = process.argv;

@@ -41,6 +41,11 @@ const fmt = (x: number | undefined, unit = ''): string => {
 const kb = (b: number | undefined) => (b === undefined ? undefined : b / 1024);
 
 
+function malformedCell(x: any): string {
+  if (!x.malformedMs) return 'n/a';
+  return ([16, 32] as const).map((d) => (x.malformedRejected?.[d] ? fmt(x.malformedMs[d]) : 'accepted')).join(' / ');
+}
+
 function callsWhy(r: Results, p: Lib, kind: 'serial' | 'concurrent'): string {
   const w = r.benchmarks.workload, o = lib(r, 'workload', OURS), q = lib(r, 'workload', p);
   const parts: string[] = [];
@@ -127,6 +132,12 @@ const METRICS: Metric[] = [
     get: (r, l) => num(lib(r, 'decoding', l)?.neuronsMs),
     why: (_r, p) => `${p}'s codecs decode the nested NeuronInfoLite structs (compact-heavy vectors) faster than ours.`,
   },
+  ...([16, 32] as const).map((depth): Metric => ({
+    section: 'Decoding (no network)', label: `malformed nested call rejected, depth ${depth}`, unit: 'ms', lower: true,
+    // A library that accepts the truncated bytes gets no number: its time is not a rejection.
+    get: (r, l) => (lib(r, 'decoding', l)?.malformedRejected?.[depth] ? num(lib(r, 'decoding', l)?.malformedMs?.[depth]) : undefined),
+    why: (_r, p) => `${p} gives up on the truncated call sooner than we do (both are linear in the depth; we build the type path of the error while it unwinds).`,
+  })),
   {
     section: 'Memory', label: 'RSS after connect + metadata', unit: 'MiB', lower: true,
     get: (r, l) => num(lib(r, 'memory', l)?.connectRssMB),
@@ -298,12 +309,13 @@ export function markdown(r: Results): string {
   o.push('## Decoding (no network)', '');
   if (dec?.libs) {
     o.push(`Each library in its own child process. Metadata: the real finney V15 bytes → decoded metadata → registry → codec for System.Account's value type (id ${dec.accountTypeId}); ${dec.runs.metadata} runs after ${dec.warmup.metadata} warm-up. AccountInfo: ${dec.accountDecodes.toLocaleString('en-US')} decodes of the same bytes (${dec.accountSource}), ${dec.runs.account} runs after warm-up. neuronsLite: one NeuronInfoRuntimeApi_get_neurons_lite result of ${dec.neuronCount} real finney neurons (output type id ${dec.neuronsTypeId}), ${dec.runs.neurons} runs after ${dec.warmup.neurons} warm-up. polkadot.js: \`new Metadata\` + \`registry.setMetadata\`, \`createType(createLookupType(id))\`; papi: \`decAnyMetadata\` + \`getDynamicBuilder(getLookupFn(unifyMetadata(…)))\`, \`buildDefinition(id)\`; dedot: \`$Metadata\` + \`PortableRegistry\`, \`findCodec(id)\`.`, '');
-    o.push('| library | metadata (ms) | AccountInfo decodes/s | neuronsLite (ms) | neurons/s | check: free / neurons |', '|---|--:|--:|--:|--:|---|');
+    o.push('| library | metadata (ms) | AccountInfo decodes/s | neuronsLite (ms) | neurons/s | malformed call, depth 16 / 32 (ms) | check: free / neurons |', '|---|--:|--:|--:|--:|--:|---|');
     for (const l of LIBS) {
       const x = dec.libs[l];
-      if (!x || x.error) o.push(`| ${l} | n/a: ${String(x?.error ?? '').split('\n')[0]} |||| |`);
-      else o.push(`| ${l} | ${fmt(x.metadataMs)} | ${x.accountDecodesPerSec.toLocaleString('en-US')} | ${fmt(x.neuronsMs)} | ${x.neuronsPerSec.toLocaleString('en-US')} | ${x.sample.free} / ${x.sample.neurons} |`);
+      if (!x || x.error) o.push(`| ${l} | n/a: ${String(x?.error ?? '').split('\n')[0]} ||||| |`);
+      else o.push(`| ${l} | ${fmt(x.metadataMs)} | ${x.accountDecodesPerSec.toLocaleString('en-US')} | ${fmt(x.neuronsMs)} | ${x.neuronsPerSec.toLocaleString('en-US')} | ${malformedCell(x)} | ${x.sample.free} / ${x.sample.neurons} |`);
     }
+    if (dec.runs.malformed) o.push('', `Malformed call: System.remark inside Utility.batch nested 16 and 32 deep, cut by one byte; mean of ${dec.runs.malformed} runs of repeated decodes after ${dec.warmup.malformed} warm-up, median shown. "accepted" = the library decoded the truncated bytes without an error.`);
     o.push('');
   } else o.push(`n/a: ${dec?.error ?? 'not run'}`, '');
 

@@ -4,10 +4,20 @@
 import { DecodeError } from './errors.js';
 import { fromHex } from './hex.js';
 
+/** Elements one decode may produce without consuming input (`Vec<()>`, `[(); N]`): 2^20. */
+export const ZERO_SIZE_BUDGET = 1 << 20;
+
 export class Cursor {
   readonly bytes: Uint8Array;
   readonly view: DataView;
   offset: number;
+  /** Type levels entered through recursive references so far (see `recursive` in combinators). */
+  depth = 0;
+  /**
+   * Elements left that may decode from zero bytes. Input length bounds everything else; without
+   * this, 258 bytes of `Vec<Vec<()>>` allocated 496 MB.
+   */
+  zeroSizeBudget = ZERO_SIZE_BUDGET;
 
   constructor(bytes: Uint8Array, offset = 0) {
     this.bytes = bytes;

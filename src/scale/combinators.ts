@@ -1,7 +1,7 @@
 // Codecs composed from codecs: Vec, fixed arrays, Option, Result, tuples, structs, enums, BitSequence.
 // Composite decoders re-throw DecodeError/EncodeError with their field name prefixed to the type
 // path; the try/catch costs nothing on the success path.
-import { codec, type Codec, type Cursor, type Writer } from './codec.js';
+import { codec, ZERO_SIZE_BUDGET, type Codec, type Cursor, type Writer } from './codec.js';
 import { compactLength, encodeCompactNumber } from './compact.js';
 import { DecodeError, EncodeError } from './errors.js';
 import { describe } from './primitives.js';
@@ -13,7 +13,8 @@ function within(e: unknown, seg: string): unknown {
 
 /**
  * `Vec<T>`. `minSize` is the fewest bytes one element can take: a length prefix that cannot fit in
- * the remaining input fails before anything is allocated. Zero-size elements are capped at 2^20.
+ * the remaining input fails before anything is allocated. Elements of size 0 draw on the cursor's
+ * zero-size budget instead.
  */
 export function vec<T>(inner: Codec<T>, minSize = 1): Codec<T[]> {
   return codec(
@@ -32,27 +33,35 @@ export function vec<T>(inner: Codec<T>, minSize = 1): Codec<T[]> {
       const start = c.offset;
       const len = compactLength(c, 'Vec length');
       checkLength(c, len, minSize, start, 'Vec');
-      const out = new Array<T>(len);
-      let i = 0;
-      try {
-        for (; i < len; i++) out[i] = inner.dec(c);
-      } catch (e) {
-        throw within(e, `[${i}]`);
-      }
-      return out;
+      return decodeItems(c, inner, len);
     },
   );
 }
 
+function decodeItems<T>(c: Cursor, inner: Codec<T>, len: number): T[] {
+  const out = new Array<T>(len);
+  let i = 0;
+  try {
+    for (; i < len; i++) out[i] = inner.dec(c);
+  } catch (e) {
+    throw within(e, `[${i}]`);
+  }
+  return out;
+}
+
 function checkLength(c: Cursor, len: number, minSize: number, start: number, what: string): void {
   const remaining = c.bytes.length - c.offset;
-  if (minSize > 0 ? len * minSize > remaining : len > 1 << 20) {
-    throw new DecodeError(`${what} length ${len} cannot fit in the ${remaining} remaining byte(s)`, start);
+  if (minSize > 0) {
+    if (len * minSize > remaining) {
+      throw new DecodeError(`${what} length ${len} cannot fit in the ${remaining} remaining byte(s)`, start);
+    }
+  } else if ((c.zeroSizeBudget -= len) < 0) {
+    throw new DecodeError(`${what} of ${len} zero-size element(s) exceeds the budget of ${ZERO_SIZE_BUDGET} per decode`, start);
   }
 }
 
-/** `[T; N]`. */
-export function array<T>(inner: Codec<T>, n: number): Codec<T[]> {
+/** `[T; N]`. `minSize` as for `vec`; the default 0 makes large arrays draw on the zero-size budget. */
+export function array<T>(inner: Codec<T>, n: number, minSize = 0): Codec<T[]> {
   return codec(
     (w, v) => {
       if (!Array.isArray(v) || v.length !== n) throw new EncodeError(`[T; ${n}] expects an array of ${n}, got ${describe(v)}`);
@@ -65,14 +74,8 @@ export function array<T>(inner: Codec<T>, n: number): Codec<T[]> {
       }
     },
     (c) => {
-      const out = new Array<T>(n);
-      let i = 0;
-      try {
-        for (; i < n; i++) out[i] = inner.dec(c);
-      } catch (e) {
-        throw within(e, `[${i}]`);
-      }
-      return out;
+      checkLength(c, n, minSize, c.offset, `[T; ${n}]`);
+      return decodeItems(c, inner, n);
     },
   );
 }
@@ -165,7 +168,7 @@ export function struct(fields: [name: string, codec: Codec<unknown>][]): Codec<R
   const n = fields.length;
   const names = fields.map((f) => f[0]);
   const codecs = fields.map((f) => f[1]);
-  const fast = fastStruct(names);
+  const fast = fastStruct(names, codecs);
   return codec(
     (w, v) => {
       if (!v || typeof v !== 'object' || Array.isArray(v)) throw new EncodeError(`struct expects an object, got ${describe(v)}`);
@@ -178,41 +181,40 @@ export function struct(fields: [name: string, codec: Codec<unknown>][]): Codec<R
         }
       }
     },
-    (c) => {
-      if (fast) {
-        // On failure, decode again the slow way from the same offset: it throws with the field path.
-        const start = c.offset;
+    fast ??
+      ((c) => {
+        const out: Record<string, unknown> = {};
+        let i = 0;
         try {
-          return fast(c, codecs);
-        } catch {
-          c.offset = start;
+          for (; i < n; i++) out[names[i]] = codecs[i].dec(c);
+        } catch (e) {
+          throw within(e, names[i]);
         }
-      }
-      const out: Record<string, unknown> = {};
-      let i = 0;
-      try {
-        for (; i < n; i++) out[names[i]] = codecs[i].dec(c);
-      } catch (e) {
-        throw within(e, names[i]);
-      }
-      return out;
-    },
+        return out;
+      }),
   );
 }
 
-type FastStruct = (c: Cursor, codecs: Codec<unknown>[]) => Record<string, unknown>;
+type Decode = (c: Cursor) => Record<string, unknown>;
 
 // An object literal with fixed keys gives V8 one hidden class per struct, about twice as fast as
 // assigning keys in a loop. Built with `new Function` where the runtime allows it (not in Workers,
 // whose CSP forbids eval: there, and for field names that are not plain identifiers, the loop
 // above is used). Names come from chain metadata, so they are checked, and emitted as JSON strings.
+// A failing field is named from the counter `i` while the error unwinds (scale-decode's at_field):
+// an earlier version re-decoded the same bytes the slow way to find it, which made rejecting a
+// value exponential in its nesting depth (issue 10: a 61-byte nested call took 3.8 s).
 let codegen = true;
-function fastStruct(names: string[]): FastStruct | null {
+function fastStruct(names: string[], codecs: Codec<unknown>[]): Decode | null {
   if (!codegen || names.length === 0 || names.length > 64) return null;
   if (!names.every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) || new Set(names).size !== names.length) return null;
-  const body = `return {${names.map((n, i) => `${JSON.stringify(n)}: d[${i}].dec(c)`).join(', ')}};`;
+  const reads = names.map((_, i) => `const v${i} = d${i}.dec(c); i = ${i + 1};`).join(' ');
+  const literal = names.map((n, i) => `${JSON.stringify(n)}: v${i}`).join(', ');
+  const body =
+    `const [${names.map((_, i) => `d${i}`).join(', ')}] = d;\n` +
+    `return function decodeStruct(c) { let i = 0; try { ${reads} return {${literal}}; } catch (e) { throw within(e, names[i]); } };`;
   try {
-    return new Function('c', 'd', body) as FastStruct;
+    return new Function('d', 'within', 'names', body)(codecs, within, names) as Decode;
   } catch {
     codegen = false; // eval is disallowed here; do not try again
     return null;
@@ -319,5 +321,31 @@ export function lazy<T>(get: () => Codec<T>): Codec<T> {
   return {
     enc: (w: Writer, v: T) => (resolved ??= get()).enc(w, v),
     dec: (c: Cursor) => (resolved ??= get()).dec(c),
+  };
+}
+
+/** Type levels one decode may enter through recursive references (a nested batch call is ~4). */
+export const MAX_RECURSION_LEVELS = 2048;
+
+/**
+ * `lazy` for the back edge of a recursive type, `levels` type levels below the type it refers to.
+ * Decoding through it counts those levels on the cursor, so hostile input (a call nested 10,000
+ * deep) or a type that contains itself with no Vec/Option in between (which reads no bytes per
+ * level) ends in a DecodeError instead of a stack overflow. The count is not unwound when an error
+ * is thrown: the cursor is abandoned then.
+ */
+export function recursive<T>(get: () => Codec<T>, levels: number, typeName: string): Codec<T> {
+  const cost = Math.max(1, levels);
+  let resolved: Codec<T> | undefined;
+  return {
+    enc: (w: Writer, v: T) => (resolved ??= get()).enc(w, v),
+    dec: (c: Cursor) => {
+      if ((c.depth += cost) > MAX_RECURSION_LEVELS) {
+        throw new DecodeError(`${typeName} nests deeper than ${MAX_RECURSION_LEVELS} type levels`, c.offset);
+      }
+      const v = (resolved ??= get()).dec(c);
+      c.depth -= cost;
+      return v;
+    },
   };
 }

@@ -12,7 +12,7 @@ import type { Registry } from './registry.js';
 export function storageKeyTypes(registry: Registry, entry: StorageEntry): number[] {
   if (entry.keyType === null) return [];
   if (entry.hashers.length === 1) return [entry.keyType];
-  const d = registry.metadata.types[entry.keyType].def;
+  const d = registry.type(entry.keyType).def;
   if (d.tag !== 'tuple' || d.types.length !== entry.hashers.length) {
     throw new MetadataError(`storage ${entry.name} has ${entry.hashers.length} hashers but key type ${registry.typeName(entry.keyType)} is not a tuple of that many`);
   }
