@@ -27,5 +27,5 @@ export {
   storagePrefix, STORAGE_HASHERS, type StorageHasher,
 } from './hashers.js';
 export { xxhash64, twox } from './xxhash.js';
-export { ss58Encode, ss58Decode, isValidSs58, toPublicKey, SS58_DEFAULT_PREFIX } from './ss58.js';
+export { ss58Encode, ss58Decode, isValidSs58, ss58Problem, toPublicKey, SS58_DEFAULT_PREFIX } from './ss58.js';
 export { storageKeyTypes, storageKey, decodeStorageKey } from './storage.js';
