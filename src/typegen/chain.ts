@@ -15,7 +15,8 @@ function block(name: string, doc: string, pallets: Pallet[], section: Section): 
     if (lines === null) continue;
     parts.push(`${docComment(p.docs, '  ')}  ${propKey(p.name)}: {\n${lines.join('\n')}\n  };`);
   }
-  return `${docComment([doc])}export interface ${name} {\n${parts.join('\n')}\n}\n`;
+  // a type alias, not an interface: only object type aliases fit ChainDefinition's Record<string, …>
+  return `${docComment([doc])}export type ${name} = {\n${parts.join('\n')}\n};\n`;
 }
 
 function storageLine(reg: Registry, r: TypeRenderer, e: StorageEntry): string {
@@ -68,5 +69,5 @@ function apis(md: Metadata, r: TypeRenderer): string {
     });
     return `${docComment(a.docs, '  ')}  ${propKey(a.name)}: {\n${methods.join('\n')}\n  };`;
   });
-  return `/** Runtime API methods: \`args\` by position, \`named\` by name, \`output\` as runtimeCall returns it. */\nexport interface Apis {\n${parts.join('\n')}\n}\n`;
+  return `/** Runtime API methods: \`args\` by position, \`named\` by name, \`output\` as runtimeCall returns it. */\nexport type Apis = {\n${parts.join('\n')}\n};\n`;
 }

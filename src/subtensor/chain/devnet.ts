@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 /** Storage items by pallet: `keys` as query takes them, `value` as query returns it. */
-export interface Storage {
+export type Storage = {
   System: {
     /** The full account information for a particular account ID. */
     Account: { keys: [string]; value: AccountInfo; decodedKeys: [string] };
@@ -928,10 +928,10 @@ export interface Storage {
     /** Hash(CurrentKey) per block, used to bind `key_hash` to the epoch at submit time. */
     KeyHashByBlock: { keys: [number]; value: Uint8Array | null; decodedKeys: [number] };
   };
-}
+};
 
 /** Pallet constants, decoded. */
-export interface Constants {
+export type Constants = {
   System: {
     /** Block & extrinsics weights: base values and limits. */
     BlockWeights: BlockWeights;
@@ -1409,10 +1409,10 @@ export interface Constants {
      */
     ApiVersion: number;
   };
-}
+};
 
 /** Call arguments as composeCall takes them (null: the call takes none). */
-export interface Calls {
+export type Calls = {
   System: {
     /**
      * Make some on-chain remark.
@@ -5508,10 +5508,10 @@ export interface Calls {
       reason: Uint8Array;
     };
   };
-}
+};
 
 /** Event data as `ChainEvent.data` holds it (undefined: the event has no fields). */
-export interface Events {
+export type Events = {
   System: {
     /** An extrinsic completed successfully. */
     ExtrinsicSuccess: {
@@ -6806,10 +6806,10 @@ export interface Events {
       reason: Uint8Array;
     };
   };
-}
+};
 
 /** Module errors by pallet: name → error index. */
-export interface Errors {
+export type Errors = {
   System: {
     /**
      * The name of specification does not match between the current runtime
@@ -7600,10 +7600,10 @@ export interface Errors {
     /** The provided `key_hash` does not match the expected epoch key hash. */
     KeyHashMismatch: 6;
   };
-}
+};
 
 /** Runtime API methods: `args` by position, `named` by name, `output` as runtimeCall returns it. */
-export interface Apis {
+export type Apis = {
   /** The `Core` runtime api that every Substrate runtime needs to implement. */
   Core: {
     /** Returns the version of the runtime. */
@@ -7966,7 +7966,7 @@ export interface Apis {
     sim_swap_tao_for_alpha: { args: [netuid: number, tao: bigint]; named: { netuid: number; tao: bigint }; output: SimSwapResult };
     sim_swap_alpha_for_tao: { args: [netuid: number, alpha: bigint]; named: { netuid: number; alpha: bigint }; output: SimSwapResult };
   };
-}
+};
 
 /** Everything typed access needs to know about this chain (a `ChainDefinition`). */
 export interface Chain {

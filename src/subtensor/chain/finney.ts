@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 /** Storage items by pallet: `keys` as query takes them, `value` as query returns it. */
-export interface Storage {
+export type Storage = {
   System: {
     /** The full account information for a particular account ID. */
     Account: { keys: [string]; value: AccountInfo; decodedKeys: [string] };
@@ -947,10 +947,10 @@ export interface Storage {
     /** Stores whether some migration has been run. */
     HasMigrationRun: { keys: [Uint8Array]; value: boolean; decodedKeys: [Uint8Array] };
   };
-}
+};
 
 /** Pallet constants, decoded. */
-export interface Constants {
+export type Constants = {
   System: {
     /** Block & extrinsics weights: base values and limits. */
     BlockWeights: BlockWeights;
@@ -1428,10 +1428,10 @@ export interface Constants {
      */
     ApiVersion: number;
   };
-}
+};
 
 /** Call arguments as composeCall takes them (null: the call takes none). */
-export interface Calls {
+export type Calls = {
   System: {
     /**
      * Make some on-chain remark.
@@ -5563,10 +5563,10 @@ export interface Calls {
       ciphertext: Uint8Array;
     };
   };
-}
+};
 
 /** Event data as `ChainEvent.data` holds it (undefined: the event has no fields). */
-export interface Events {
+export type Events = {
   System: {
     /** An extrinsic completed successfully. */
     ExtrinsicSuccess: {
@@ -6857,10 +6857,10 @@ export interface Events {
       who: string;
     };
   };
-}
+};
 
 /** Module errors by pallet: name → error index. */
-export interface Errors {
+export type Errors = {
   System: {
     /**
      * The name of specification does not match between the current runtime
@@ -7649,10 +7649,10 @@ export interface Errors {
     /** Unreachable. */
     Unreachable: 1;
   };
-}
+};
 
 /** Runtime API methods: `args` by position, `named` by name, `output` as runtimeCall returns it. */
-export interface Apis {
+export type Apis = {
   /** The `Core` runtime api that every Substrate runtime needs to implement. */
   Core: {
     /** Returns the version of the runtime. */
@@ -8023,7 +8023,7 @@ export interface Apis {
     /** Try to unshield a transaction using a decapsulation key. */
     try_unshield_tx: { args: [dec_key_bytes: Uint8Array, shielded_tx: ShieldedTransaction]; named: { dec_key_bytes: Uint8Array; shielded_tx: ShieldedTransaction }; output: Uint8Array | null };
   };
-}
+};
 
 /** Everything typed access needs to know about this chain (a `ChainDefinition`). */
 export interface Chain {
