@@ -12,3 +12,5 @@ export type {
   ApiMethodDef, ChainDefinition, Input, KeyPrefix, MapItems, ModuleErrorOf, StorageDef, StorageRequestOf, TypedClient, TypedComposeCall,
   TypedDispatchError, TypedEvent, TypedExtrinsics, TypedReads, TypedReceipt,
 } from './typed.js';
+export { addressesOf, constant, read, readMap, readMulti, runtimeApi, storage } from './address.js';
+export type { ChainAddresses, ConstantAddress, RuntimeApiAddress, StorageAddress } from './address.js';
