@@ -4,4 +4,4 @@ export * from './balance.js';
 export * from './convert.js';
 export * from './networks.js';
 export * as legacy from './legacy.js';
-export type { FinneyChain, DevnetChain } from './chain/index.js';
+export type { FinneyChain, DevnetChain } from '../chains/subtensor/index.js';

@@ -7,7 +7,7 @@ import {
   SubstrateClient, addressesOf, constant, read, readMap, readMulti, runtimeApi, storage, InvalidArgumentError, type StorageAddress,
 } from '../../src/substrate/index.js';
 import type { FinneyChain } from '../../src/subtensor/index.js';
-import type { AccountInfo } from '../../src/subtensor/chain/finney.js';
+import type { AccountInfo } from '../../src/chains/subtensor/finney.js';
 
 const url = inject('chainUrl');
 const skip = inject('chainSkip');

@@ -10,7 +10,7 @@ import {
   type TypedEvent,
 } from '../../src/substrate/index.js';
 import type { FinneyChain } from '../../src/subtensor/index.js';
-import type { AccountInfo, RuntimeVersion, DispatchEventInfo } from '../../src/subtensor/chain/finney.js';
+import type { AccountInfo, RuntimeVersion, DispatchEventInfo } from '../../src/chains/subtensor/finney.js';
 
 const url = inject('chainUrl');
 const skip = inject('chainSkip');
