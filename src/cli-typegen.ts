@@ -12,7 +12,7 @@ import { generateTypes } from './typegen/index.js';
 
 export const TYPEGEN_USAGE = '  typegen [file.scale|file.hex|ws-url] [--block n|hash] [--out file]   TypeScript types from metadata';
 
-/** Metadata bytes from a file: `.hex` (or any text starting 0x) as hex, otherwise raw SCALE. */
+/** Metadata bytes from a file: `.hex` (or text starting 0x) as hex, otherwise raw SCALE. */
 function readMetadataFile(path: string): Uint8Array | string {
   const buf = readFileSync(path);
   const head = buf.subarray(0, 2).toString('latin1');

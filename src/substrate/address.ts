@@ -2,7 +2,7 @@
 // constant is named once together with its raw shape, e.g.
 //   const ACCOUNT = storage<[string], AccountInfo>('System', 'Account');
 //   const info = await read(client, ACCOUNT, [address]);   // info: AccountInfo, keys checked
-// instead of `query<any>(…)` at every call. `addressesOf<Chain>()` derives the shapes from
+// instead of an unchecked `query<T>(…)` at every call. `addressesOf<Chain>()` derives the shapes from
 // generated types. An address is a plain frozen object; its types ride on a phantom field.
 import type { AtOptions, QueryMapEntry, QueryMapOptions, SubstrateClient } from './client.js';
 import type { ChainDefinition, Input, KeyPrefix } from './typed.js';
@@ -80,7 +80,7 @@ export function readMap<K extends unknown[], V>(
 type Request = readonly [StorageAddress<unknown[], unknown>, ...unknown[]];
 type Values<R extends readonly Request[]> = { -readonly [I in keyof R]: R[I][0] extends StorageAddress<unknown[], infer V> ? V : never };
 
-// Checks each request's keys against its own address (a plain `Request[]` would accept any keys).
+// Checks each request's keys against its own address (a plain `Request[]` would accept whatever keys).
 type KeysChecked<R extends readonly Request[]> = {
   [I in keyof R]: R[I][0] extends StorageAddress<infer K, unknown> ? (K extends [] ? readonly [R[I][0], []?] : readonly [R[I][0], Input<K>]) : never;
 };

@@ -58,7 +58,7 @@ export type KeyPrefix<K extends unknown[]> = K extends [...infer H, unknown] ? H
 
 type QueryArgs<K extends unknown[]> = K extends [] ? [keys?: [], opts?: AtOptions] : [keys: Input<K>, opts?: AtOptions];
 
-/** A `[pallet, item, keys]` request for queryMulti, for any storage item of the chain. */
+/** A `[pallet, item, keys]` request for queryMulti, for every storage item of the chain. */
 export type StorageRequestOf<C extends ChainDefinition> = {
   [P in Str<S<C>>]: {
     [I in Str<S<C>[P]>]: S<C>[P][I]['keys'] extends [] ? readonly [P, I] | readonly [P, I, []] : readonly [P, I, Input<S<C>[P][I]['keys']>];
