@@ -49,7 +49,7 @@ export function assignNames(types: readonly PortableType[], ids: readonly number
   for (const path of paths) {
     let k = 1;
     const clash = (kk: number) => paths.some((o) => o !== path && o.length >= kk && suffixName(o, kk) === suffixName(path, kk));
-    while (k <= meaningful(path).length && clash(k)) k++;
+    while (k <= meaningful(path).length && (clash(k) || RESERVED.has(suffixName(path, k)))) k++;
     let name = suffixName(path, k);
     if (taken.has(name)) {
       let i = 2;

@@ -52,93 +52,97 @@ function namedIds(md: Metadata, shapes: Shape[]): number[] {
 
 const arrayOf = (t: string) => (/^[A-Za-z0-9_]+$/.test(t) ? `${t}[]` : `Array<${t}>`);
 
+interface Ctx {
+  md: Metadata;
+  shapes: Shape[];
+  names: Map<number, string>;
+  /** Named ids referenced so far: their declarations are emitted. */
+  used: Set<number>;
+}
+
+function expr(ctx: Ctx, id: number): string {
+  const name = ctx.names.get(id);
+  if (name === undefined) return body(ctx, ctx.shapes[id], '');
+  ctx.used.add(id);
+  return name;
+}
+
+function struct(ctx: Ctx, fs: Field[], indent: string): string {
+  const inner = `${indent}  `;
+  const lines = fs.map((f) => `${docComment(f.docs, inner)}${inner}${propKey(f.name!)}: ${expr(ctx, f.type)};`);
+  return `{\n${lines.join('\n')}\n${indent}}`;
+}
+
+function enumBody(ctx: Ctx, vs: Variant[], indent: string): string {
+  if (vs.length === 0) return 'never';
+  if (vs.every((v) => v.fields.length === 0)) return vs.map((v) => JSON.stringify(v.name)).join(' | ');
+  const members = vs.map((v) => {
+    const doc = docComment(v.docs, `${indent}  `);
+    const tag = `type: ${JSON.stringify(v.name)}`;
+    if (v.fields.length === 0) return `${doc}${indent}  | { ${tag} }`;
+    return `${doc}${indent}  | { ${tag}; value: ${body(ctx, fieldsShape(v.fields), `${indent}  `)} }`;
+  });
+  return `\n${members.join('\n')}`;
+}
+
+function body(ctx: Ctx, s: Shape, indent: string): string {
+  switch (s.kind) {
+    case 'scalar':
+      return s.ts;
+    case 'bytes':
+      return 'Uint8Array';
+    case 'null':
+      return 'null';
+    case 'bits':
+      return 'boolean[]';
+    case 'alias':
+      return expr(ctx, s.of);
+    case 'struct':
+      return struct(ctx, s.fields, indent);
+    case 'tuple':
+      return `[${s.items.map((id) => expr(ctx, id)).join(', ')}]`;
+    case 'option':
+      return `${expr(ctx, s.of)} | null`;
+    case 'result':
+      return `{ ok: ${expr(ctx, s.ok)} } | { err: ${expr(ctx, s.err)} }`;
+    case 'enum':
+      return enumBody(ctx, s.variants, indent);
+    case 'seq':
+      return arrayOf(expr(ctx, s.of));
+  }
+}
+
+function declaration(ctx: Ctx, id: number): string {
+  const t = ctx.md.types[id];
+  const s = ctx.shapes[id];
+  const name = ctx.names.get(id)!;
+  const rust = t.path.length ? `\`${t.path.join('::')}\`` : `type #${id}`;
+  const doc = docComment([...t.docs, ...(t.docs.length ? [''] : []), `Rust: ${rust}`]);
+  // the body of the shape itself, not expr(id), which would be the name referring to itself
+  if (s.kind === 'struct') return `${doc}export interface ${name} ${struct(ctx, s.fields, '')}\n`;
+  return `${doc}export type ${name} = ${body(ctx, s, '')};\n`;
+}
+
+function declarations(ctx: Ctx): string {
+  const out = new Map<number, string>();
+  // rendering a declaration can reference further named types: loop until no new ones appear
+  for (;;) {
+    const todo = [...ctx.used].filter((id) => !out.has(id));
+    if (todo.length === 0) break;
+    for (const id of todo) out.set(id, declaration(ctx, id));
+  }
+  return [...out.keys()].sort((a, b) => a - b).map((id) => out.get(id)!).join('\n');
+}
+
 export function createRenderer(md: Metadata): TypeRenderer {
   const shapes = md.types.map((_, id) => classify(md, id));
   const ids = namedIds(md, shapes);
-  const withPath = ids.filter((id) => md.types[id].path.length > 0);
-  const names = assignNames(md.types, withPath);
+  const names = assignNames(md.types, ids.filter((id) => md.types[id].path.length > 0));
   for (const id of ids) if (!names.has(id)) names.set(id, `Type${id}`);
-  const used = new Set<number>();
-
-  function fields(fs: Field[], indent = ''): string {
-    return body(fieldsShape(fs), indent);
-  }
-
-  function expr(id: number): string {
-    const name = names.get(id);
-    if (name !== undefined) {
-      used.add(id);
-      return name;
-    }
-    return body(shapes[id], '');
-  }
-
-  function struct(fs: Field[], indent: string): string {
-    const inner = `${indent}  `;
-    const lines = fs.map((f) => `${docComment(f.docs, inner)}${inner}${propKey(f.name!)}: ${expr(f.type)};`);
-    return `{\n${lines.join('\n')}\n${indent}}`;
-  }
-
-  function variant(v: Variant, indent: string): string {
-    const doc = docComment(v.docs, `${indent}  `);
-    if (v.fields.length === 0) return `${doc}${indent}  | { type: ${JSON.stringify(v.name)} }`;
-    return `${doc}${indent}  | { type: ${JSON.stringify(v.name)}; value: ${fields(v.fields, `${indent}  `)} }`;
-  }
-
-  function enumBody(vs: Variant[], indent: string): string {
-    if (vs.length === 0) return 'never';
-    if (vs.every((v) => v.fields.length === 0)) return vs.map((v) => JSON.stringify(v.name)).join(' | ');
-    return `\n${vs.map((v) => variant(v, indent)).join('\n')}`;
-  }
-
-  function body(s: Shape, indent: string): string {
-    switch (s.kind) {
-      case 'scalar':
-        return s.ts;
-      case 'bytes':
-        return 'Uint8Array';
-      case 'null':
-        return 'null';
-      case 'bits':
-        return 'boolean[]';
-      case 'alias':
-        return expr(s.of);
-      case 'struct':
-        return struct(s.fields, indent);
-      case 'tuple':
-        return `[${s.items.map(expr).join(', ')}]`;
-      case 'option':
-        return `${expr(s.of)} | null`;
-      case 'result':
-        return `{ ok: ${expr(s.ok)} } | { err: ${expr(s.err)} }`;
-      case 'enum':
-        return enumBody(s.variants, indent);
-      case 'seq':
-        return arrayOf(expr(s.of));
-    }
-  }
-
-  function declaration(id: number): string {
-    const t = md.types[id];
-    const s = shapes[id];
-    const name = names.get(id)!;
-    const rust = t.path.length ? `\`${t.path.join('::')}\`` : `type #${id}`;
-    const doc = docComment([...t.docs, ...(t.docs.length ? [''] : []), `Rust: ${rust}`]);
-    // expr() of the shape itself, not of the name (which would refer to itself)
-    if (s.kind === 'struct') return `${doc}export interface ${name} ${struct(s.fields, '')}\n`;
-    return `${doc}export type ${name} = ${body(s, '')};\n`;
-  }
-
-  function declarations(): string {
-    const out = new Map<number, string>();
-    // rendering a declaration can reference further named types: loop until no new ones appear
-    for (;;) {
-      const todo = [...used].filter((id) => !out.has(id));
-      if (todo.length === 0) break;
-      for (const id of todo) out.set(id, declaration(id));
-    }
-    return [...out.keys()].sort((a, b) => a - b).map((id) => out.get(id)!).join('\n');
-  }
-
-  return { expr, fields, declarations };
+  const ctx: Ctx = { md, shapes, names, used: new Set() };
+  return {
+    expr: (id) => expr(ctx, id),
+    fields: (fs, indent = '') => body(ctx, fieldsShape(fs), indent),
+    declarations: () => declarations(ctx),
+  };
 }
