@@ -4,4 +4,3 @@ export * from './balance.js';
 export * from './convert.js';
 export * from './networks.js';
 export * as legacy from './legacy.js';
-export type { FinneyChain, DevnetChain } from '../chains/subtensor/index.js';

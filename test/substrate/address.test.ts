@@ -6,7 +6,7 @@ import { EncodeError } from '../../src/scale/index.js';
 import {
   SubstrateClient, addressesOf, constant, read, readMap, readMulti, runtimeApi, storage, InvalidArgumentError, type StorageAddress,
 } from '../../src/substrate/index.js';
-import type { FinneyChain } from '../../src/subtensor/index.js';
+import type { FinneyChain } from '../../src/chains/index.js';
 import type { AccountInfo } from '../../src/chains/subtensor/finney.js';
 
 const url = inject('chainUrl');

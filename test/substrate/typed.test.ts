@@ -9,7 +9,7 @@ import {
   InvalidArgumentError, SubstrateClient, typed, typedExtrinsics, type Input, type KeyPrefix, type TypedClient, type TypedDispatchError,
   type TypedEvent,
 } from '../../src/substrate/index.js';
-import type { FinneyChain } from '../../src/subtensor/index.js';
+import type { FinneyChain } from '../../src/chains/index.js';
 import type { AccountInfo, RuntimeVersion, DispatchEventInfo } from '../../src/chains/subtensor/finney.js';
 
 const url = inject('chainUrl');
