@@ -65,7 +65,8 @@ function apis(md: Metadata, r: TypeRenderer): string {
     const methods = a.methods.map((m) => {
       const args = m.inputs.map((i, k) => `${label(i.name, k)}: ${r.expr(i.type)}`);
       const named = m.inputs.map((i) => `${propKey(i.name)}: ${r.expr(i.type)}`);
-      return `${docComment(m.docs, '    ')}    ${propKey(m.name)}: { args: [${args.join(', ')}]; named: { ${named.join('; ')} }; output: ${r.expr(m.output)} };`;
+      const obj = named.length ? `{ ${named.join('; ')} }` : '{}';
+      return `${docComment(m.docs, '    ')}    ${propKey(m.name)}: { args: [${args.join(', ')}]; named: ${obj}; output: ${r.expr(m.output)} };`;
     });
     return `${docComment(a.docs, '  ')}  ${propKey(a.name)}: {\n${methods.join('\n')}\n  };`;
   });

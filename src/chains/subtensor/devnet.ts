@@ -7607,7 +7607,7 @@ export type Apis = {
   /** The `Core` runtime api that every Substrate runtime needs to implement. */
   Core: {
     /** Returns the version of the runtime. */
-    version: { args: []; named: {  }; output: RuntimeVersion };
+    version: { args: []; named: {}; output: RuntimeVersion };
     /** Execute the given block. */
     execute_block: { args: [block: RuntimeBlockBlock]; named: { block: RuntimeBlockBlock }; output: null };
     /** Initialize a block with the given header and return the runtime executive mode. */
@@ -7616,7 +7616,7 @@ export type Apis = {
   /** The `Metadata` api trait that returns metadata for the runtime. */
   Metadata: {
     /** Returns the metadata of a runtime. */
-    metadata: { args: []; named: {  }; output: Uint8Array };
+    metadata: { args: []; named: {}; output: Uint8Array };
     /**
      * Returns the metadata at a given version.
      *
@@ -7629,7 +7629,7 @@ export type Apis = {
      *
      * This can be used to call `metadata_at_version`.
      */
-    metadata_versions: { args: []; named: {  }; output: number[] };
+    metadata_versions: { args: []; named: {}; output: number[] };
   };
   /** The `BlockBuilder` api trait that provides the required functionality for building a block. */
   BlockBuilder: {
@@ -7641,7 +7641,7 @@ export type Apis = {
      */
     apply_extrinsic: { args: [extrinsic: Uint8Array]; named: { extrinsic: Uint8Array }; output: { ok: { ok: null } | { err: DispatchError } } | { err: TransactionValidityError } };
     /** Finish the current block. */
-    finalize_block: { args: []; named: {  }; output: RuntimeHeaderHeader };
+    finalize_block: { args: []; named: {}; output: RuntimeHeaderHeader };
     /** Generate inherent extrinsics. The inherent data will vary from chain to chain. */
     inherent_extrinsics: { args: [inherent: InherentData]; named: { inherent: InherentData }; output: Uint8Array[] };
     /** Check that the inherents are valid. The inherent data will vary from chain to chain. */
@@ -7685,7 +7685,7 @@ export type Apis = {
      * The presets from the list can be queried with [`GenesisBuilder::get_preset`] method. If
      * no named presets are provided by the runtime the list is empty.
      */
-    preset_names: { args: []; named: {  }; output: string[] };
+    preset_names: { args: []; named: {}; output: string[] };
   };
   /** The `TaggedTransactionQueue` api trait for interfering with the transaction queue. */
   TaggedTransactionQueue: {
@@ -7714,9 +7714,9 @@ export type Apis = {
      *
      * Currently, only the value provided by this type at genesis will be used.
      */
-    slot_duration: { args: []; named: {  }; output: bigint };
+    slot_duration: { args: []; named: {}; output: bigint };
     /** Return the current set of authorities. */
-    authorities: { args: []; named: {  }; output: Uint8Array[] };
+    authorities: { args: []; named: {}; output: Uint8Array[] };
   };
   /** Session keys runtime api. */
   SessionKeys: {
@@ -7757,7 +7757,7 @@ export type Apis = {
      * used to finalize descendants of this block (B+1, B+2, ...). The block B itself
      * is finalized by the authorities from block B-1.
      */
-    grandpa_authorities: { args: []; named: {  }; output: Array<[Uint8Array, bigint]> };
+    grandpa_authorities: { args: []; named: {}; output: Array<[Uint8Array, bigint]> };
     /**
      * Submits an unsigned extrinsic to report an equivocation. The caller
      * must provide the equivocation proof and a key ownership proof
@@ -7784,7 +7784,7 @@ export type Apis = {
      */
     generate_key_ownership_proof: { args: [set_id: bigint, authority_id: Uint8Array]; named: { set_id: bigint; authority_id: Uint8Array }; output: Uint8Array | null };
     /** Get current GRANDPA authority set id. */
-    current_set_id: { args: []; named: {  }; output: bigint };
+    current_set_id: { args: []; named: {}; output: bigint };
   };
   /** The API to query account nonce. */
   AccountNonceApi: {
@@ -7810,35 +7810,35 @@ export type Apis = {
   /** API necessary for Ethereum-compatibility layer. */
   EthereumRuntimeRPCApi: {
     /** Returns runtime defined pallet_evm::ChainId. */
-    chain_id: { args: []; named: {  }; output: bigint };
+    chain_id: { args: []; named: {}; output: bigint };
     /** Returns pallet_evm::Accounts by address. */
     account_basic: { args: [address: Uint8Array]; named: { address: Uint8Array }; output: Basic };
     /** Returns FixedGasPrice::min_gas_price */
-    gas_price: { args: []; named: {  }; output: bigint };
+    gas_price: { args: []; named: {}; output: bigint };
     /** For a given account address, returns pallet_evm::AccountCodes. */
     account_code_at: { args: [address: Uint8Array]; named: { address: Uint8Array }; output: Uint8Array };
     /** Returns the converted FindAuthor::find_author authority id. */
-    author: { args: []; named: {  }; output: Uint8Array };
+    author: { args: []; named: {}; output: Uint8Array };
     /** For a given account address and index, returns pallet_evm::AccountStorages. */
     storage_at: { args: [address: Uint8Array, index: bigint]; named: { address: Uint8Array; index: bigint }; output: Uint8Array };
     call: { args: [from: Uint8Array, to: Uint8Array, data: Uint8Array, value: bigint, gas_limit: bigint, max_fee_per_gas: bigint | null, max_priority_fee_per_gas: bigint | null, nonce: bigint | null, estimate: boolean, access_list: Array<[Uint8Array, Uint8Array[]]> | null, authorization_list: AuthorizationListItem[] | null]; named: { from: Uint8Array; to: Uint8Array; data: Uint8Array; value: bigint; gas_limit: bigint; max_fee_per_gas: bigint | null; max_priority_fee_per_gas: bigint | null; nonce: bigint | null; estimate: boolean; access_list: Array<[Uint8Array, Uint8Array[]]> | null; authorization_list: AuthorizationListItem[] | null }; output: { ok: ExecutionInfoV2 } | { err: DispatchError } };
     create: { args: [from: Uint8Array, data: Uint8Array, value: bigint, gas_limit: bigint, max_fee_per_gas: bigint | null, max_priority_fee_per_gas: bigint | null, nonce: bigint | null, estimate: boolean, access_list: Array<[Uint8Array, Uint8Array[]]> | null, authorization_list: AuthorizationListItem[] | null]; named: { from: Uint8Array; data: Uint8Array; value: bigint; gas_limit: bigint; max_fee_per_gas: bigint | null; max_priority_fee_per_gas: bigint | null; nonce: bigint | null; estimate: boolean; access_list: Array<[Uint8Array, Uint8Array[]]> | null; authorization_list: AuthorizationListItem[] | null }; output: { ok: ExecutionInfoV2_2 } | { err: DispatchError } };
     /** Return the current block. */
-    current_block: { args: []; named: {  }; output: EthereumBlockBlock | null };
+    current_block: { args: []; named: {}; output: EthereumBlockBlock | null };
     /** Return the current receipt. */
-    current_receipts: { args: []; named: {  }; output: ReceiptV4[] | null };
+    current_receipts: { args: []; named: {}; output: ReceiptV4[] | null };
     /** Return the current transaction status. */
-    current_transaction_statuses: { args: []; named: {  }; output: TransactionStatus[] | null };
-    current_all: { args: []; named: {  }; output: [EthereumBlockBlock | null, ReceiptV4[] | null, TransactionStatus[] | null] };
+    current_transaction_statuses: { args: []; named: {}; output: TransactionStatus[] | null };
+    current_all: { args: []; named: {}; output: [EthereumBlockBlock | null, ReceiptV4[] | null, TransactionStatus[] | null] };
     /** Receives a `Vec<OpaqueExtrinsic>` and filters all the ethereum transactions. */
     extrinsic_filter: { args: [xts: Uint8Array[]]; named: { xts: Uint8Array[] }; output: TransactionV3[] };
     /** Return the elasticity multiplier. */
-    elasticity: { args: []; named: {  }; output: number | null };
+    elasticity: { args: []; named: {}; output: number | null };
     /**
      * Used to determine if gas limit multiplier for non-transactional calls (eth_call/estimateGas)
      * is supported.
      */
-    gas_limit_multiplier_support: { args: []; named: {  }; output: null };
+    gas_limit_multiplier_support: { args: []; named: {}; output: null };
     /** Return the pending block. */
     pending_block: { args: [xts: Uint8Array[]]; named: { xts: Uint8Array[] }; output: [EthereumBlockBlock | null, TransactionStatus[] | null] };
     /**
@@ -7883,7 +7883,7 @@ export type Apis = {
     get_storage: { args: [address: string, key: Uint8Array]; named: { address: string; key: Uint8Array }; output: { ok: Uint8Array | null } | { err: ContractAccessError } };
   };
   DelegateInfoRuntimeApi: {
-    get_delegates: { args: []; named: {  }; output: DelegateInfo[] };
+    get_delegates: { args: []; named: {}; output: DelegateInfo[] };
     get_delegate: { args: [delegate_account: string]; named: { delegate_account: string }; output: DelegateInfo | null };
     get_delegated: { args: [delegatee_account: string]; named: { delegatee_account: string }; output: Array<[DelegateInfo, [number, bigint]]> };
   };
@@ -7895,22 +7895,22 @@ export type Apis = {
   };
   SubnetInfoRuntimeApi: {
     get_subnet_info: { args: [netuid: number]; named: { netuid: number }; output: SubnetInfo | null };
-    get_subnets_info: { args: []; named: {  }; output: Array<SubnetInfo | null> };
+    get_subnets_info: { args: []; named: {}; output: Array<SubnetInfo | null> };
     get_subnet_info_v2: { args: [netuid: number]; named: { netuid: number }; output: SubnetInfov2 | null };
-    get_subnets_info_v2: { args: []; named: {  }; output: Array<SubnetInfov2 | null> };
+    get_subnets_info_v2: { args: []; named: {}; output: Array<SubnetInfov2 | null> };
     get_subnet_hyperparams: { args: [netuid: number]; named: { netuid: number }; output: SubnetHyperparams | null };
     get_subnet_hyperparams_v2: { args: [netuid: number]; named: { netuid: number }; output: SubnetHyperparamsV2 | null };
-    get_all_dynamic_info: { args: []; named: {  }; output: Array<DynamicInfo | null> };
-    get_all_metagraphs: { args: []; named: {  }; output: Array<Metagraph | null> };
+    get_all_dynamic_info: { args: []; named: {}; output: Array<DynamicInfo | null> };
+    get_all_metagraphs: { args: []; named: {}; output: Array<Metagraph | null> };
     get_metagraph: { args: [netuid: number]; named: { netuid: number }; output: Metagraph | null };
-    get_all_mechagraphs: { args: []; named: {  }; output: Array<Metagraph | null> };
+    get_all_mechagraphs: { args: []; named: {}; output: Array<Metagraph | null> };
     get_mechagraph: { args: [netuid: number, mecid: number]; named: { netuid: number; mecid: number }; output: Metagraph | null };
     get_dynamic_info: { args: [netuid: number]; named: { netuid: number }; output: DynamicInfo | null };
     get_subnet_state: { args: [netuid: number]; named: { netuid: number }; output: SubnetState | null };
     get_selective_metagraph: { args: [netuid: number, metagraph_indexes: number[]]; named: { netuid: number; metagraph_indexes: number[] }; output: SelectiveMetagraph | null };
     get_coldkey_auto_stake_hotkey: { args: [coldkey: string, netuid: number]; named: { coldkey: string; netuid: number }; output: string | null };
     get_selective_mechagraph: { args: [netuid: number, subid: number, metagraph_indexes: number[]]; named: { netuid: number; subid: number; metagraph_indexes: number[] }; output: SelectiveMetagraph | null };
-    get_subnet_to_prune: { args: []; named: {  }; output: number | null };
+    get_subnet_to_prune: { args: []; named: {}; output: number | null };
   };
   StakeInfoRuntimeApi: {
     get_stake_info_for_coldkey: { args: [coldkey_account: string]; named: { coldkey_account: string }; output: StakeInfo[] };
@@ -7919,21 +7919,21 @@ export type Apis = {
     get_stake_fee: { args: [origin: [string, number] | null, origin_coldkey_account: string, destination: [string, number] | null, destination_coldkey_account: string, amount: bigint]; named: { origin: [string, number] | null; origin_coldkey_account: string; destination: [string, number] | null; destination_coldkey_account: string; amount: bigint }; output: bigint };
   };
   SubnetRegistrationRuntimeApi: {
-    get_network_registration_cost: { args: []; named: {  }; output: bigint };
+    get_network_registration_cost: { args: []; named: {}; output: bigint };
   };
   /** API necessary for block authorship with BABE. */
   BabeApi: {
     /** Return the configuration for BABE. */
-    configuration: { args: []; named: {  }; output: BabeConfiguration };
+    configuration: { args: []; named: {}; output: BabeConfiguration };
     /** Returns the slot that started the current epoch. */
-    current_epoch_start: { args: []; named: {  }; output: bigint };
+    current_epoch_start: { args: []; named: {}; output: bigint };
     /** Returns information regarding the current epoch. */
-    current_epoch: { args: []; named: {  }; output: Epoch };
+    current_epoch: { args: []; named: {}; output: Epoch };
     /**
      * Returns information regarding the next epoch (which was already
      * previously announced).
      */
-    next_epoch: { args: []; named: {  }; output: Epoch };
+    next_epoch: { args: []; named: {}; output: Epoch };
     /**
      * Generates a proof of key ownership for the given authority in the
      * current epoch. An example usage of this module is coupled with the
@@ -7962,7 +7962,7 @@ export type Apis = {
   };
   SwapRuntimeApi: {
     current_alpha_price: { args: [netuid: number]; named: { netuid: number }; output: bigint };
-    current_alpha_price_all: { args: []; named: {  }; output: SubnetPrice[] };
+    current_alpha_price_all: { args: []; named: {}; output: SubnetPrice[] };
     sim_swap_tao_for_alpha: { args: [netuid: number, tao: bigint]; named: { netuid: number; tao: bigint }; output: SimSwapResult };
     sim_swap_alpha_for_tao: { args: [netuid: number, alpha: bigint]; named: { netuid: number; alpha: bigint }; output: SimSwapResult };
   };
