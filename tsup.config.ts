@@ -10,6 +10,7 @@ export default defineConfig({
     'substrate/index': 'src/substrate/index.ts',
     'subtensor/index': 'src/subtensor/index.ts',
     'chains/index': 'src/chains/index.ts',
+    'typegen/index': 'src/typegen/index.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],
