@@ -9,6 +9,8 @@ export default defineConfig({
     'rpc/index': 'src/rpc/index.ts',
     'substrate/index': 'src/substrate/index.ts',
     'subtensor/index': 'src/subtensor/index.ts',
+    'chains/index': 'src/chains/index.ts',
+    'typegen/index': 'src/typegen/index.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],

@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { SubstrateLiteError } from './errors.js';
 import { toHex } from './scale/index.js';
+import { typegenMain, TYPEGEN_USAGE } from './cli-typegen.js';
 import { Subtensor, formatBalance, resolveEndpoints, type Balance } from './subtensor/index.js';
 
 const USAGE = `usage: substrate-lite <command> [args] [--url ws://… | --network finney] [--block n] [--json]
@@ -16,7 +17,8 @@ commands:
   balance <ss58>...                free balances, all in one request
   neurons <netuid> [--lite]        neurons of a subnet
   subnets                          netuids of all subnets
-  block                            current block number and hash`;
+  block                            current block number and hash
+${TYPEGEN_USAGE}`;
 
 export function toJson(v: unknown): string {
   return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x instanceof Uint8Array ? toHex(x) : x), 2);
@@ -31,6 +33,7 @@ function parseKey(s: string): unknown {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'typegen') return typegenMain(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
