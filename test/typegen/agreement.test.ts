@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/fixtures.js';
 import { createRegistry, decodeMetadata } from '../../src/scale/index.js';
-import { decodeStorageValue } from '../../src/substrate/client.js';
+import { decodeStorageValue } from '../../src/substrate/storage-value.js';
 import { generateTypes } from '../../src/typegen/index.js';
 import { loadMetadataFixtures, type MetadataFixture } from '../helpers/metadata-fixtures.js';
 import { literal, mutated } from './literal.js';
