@@ -67,7 +67,7 @@ export class KeyfileError extends SubstrateLiteError {
 export class WrongPasswordError extends KeyfileError {
   override name = 'WrongPasswordError';
   constructor(path: string) {
-    super(path, 'wrong password (decryption failed)');
+    super(path, 'wrong password, or the ciphertext is corrupt (the secretbox MAC did not verify)');
   }
 }
 
@@ -76,7 +76,7 @@ export class LegacyKeyfileError extends KeyfileError {
   override name = 'LegacyKeyfileError';
   readonly format: string;
   constructor(path: string, format: string) {
-    super(path, `encrypted in the legacy ${format} format; re-encrypt it to the NaCl format with \`btcli wallet update\` (bittensor-cli) first`);
+    super(path, `encrypted in the legacy ${format} format; re-encrypt it to the NaCl format first (\`btcli wallet update\` on bittensor < 8, or \`btcli wallet regen-coldkey\` from the mnemonic)`);
     this.format = format;
   }
 }
