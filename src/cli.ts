@@ -4,11 +4,13 @@
 //   substrate-lite balance <ss58>... [--json]
 //   substrate-lite neurons <netuid> [--lite] [--json]
 //   substrate-lite subnets
+//   substrate-lite wallet list | create | show <name> | new-hotkey <name> <hotkey> | sign <message>  (cli-wallet.ts)
 // Options: --url ws://… | --network finney|test|archive|local, --block <n>, --json
 import { parseArgs } from 'node:util';
 import { SubstrateLiteError } from './errors.js';
 import { toHex } from './scale/index.js';
 import { Subtensor, formatBalance, resolveEndpoints, type Balance } from './subtensor/index.js';
+import { walletMain } from './cli-wallet.js';
 
 const USAGE = `usage: substrate-lite <command> [args] [--url ws://… | --network finney] [--block n] [--json]
 commands:
@@ -16,7 +18,8 @@ commands:
   balance <ss58>...                free balances, all in one request
   neurons <netuid> [--lite]        neurons of a subnet
   subnets                          netuids of all subnets
-  block                            current block number and hash`;
+  block                            current block number and hash
+  wallet <list|create|show|new-hotkey|sign>  bittensor wallets (substrate-lite wallet --help)`;
 
 export function toJson(v: unknown): string {
   return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x instanceof Uint8Array ? toHex(x) : x), 2);
@@ -31,6 +34,7 @@ function parseKey(s: string): unknown {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'wallet') return walletMain(argv.slice(1)); // its own options; no chain connection
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
