@@ -51,8 +51,8 @@ async function describeWallet(opts: WalletOptions) {
   return { name: w.location.name, path: w.location.dir, coldkeypub: w.coldkeypub, hotkeys };
 }
 
-export async function walletMain(argv: string[], io: WalletCliIo = defaultIo()): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parseWalletArgs(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -66,6 +66,10 @@ export async function walletMain(argv: string[], io: WalletCliIo = defaultIo()):
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+}
+
+export async function walletMain(argv: string[], io: WalletCliIo = defaultIo()): Promise<number> {
+  const { values, positionals } = parseWalletArgs(argv);
   const [sub, ...args] = positionals;
   if (values.help) {
     io.out(WALLET_USAGE);

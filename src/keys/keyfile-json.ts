@@ -60,11 +60,26 @@ function secretKeypair(obj: Record<string, unknown>, path: string, storedPub: Ui
   if (seed) return keypairFromSeed(seed);
   const priv = hexField(obj, 'privateKey', path);
   if (!priv) return null;
-  const kp = keypairFromPrivateKey(priv);
-  if (!storedPub || sameBytes(kp.publicKey, storedPub) || priv.length !== 64) return kp;
-  // Older Python tools stored the Ed25519-form ("×8") scalar; accept it when that is what matches.
-  const alt = new Keypair({ scheme: sr25519Scheme, secret: priv });
-  return sameBytes(alt.publicKey, storedPub) ? alt : kp;
+  let canonical: Keypair | undefined;
+  let failure: unknown;
+  try {
+    canonical = keypairFromPrivateKey(priv);
+    if (!storedPub || sameBytes(canonical.publicKey, storedPub)) return canonical;
+  } catch (e) {
+    failure = e;
+  }
+  // Older Python tools (and polkadot.js) store the Ed25519-form ("×8") scalar: accept it when the
+  // stored public key says that is what was meant.
+  if (priv.length === 64 && storedPub) {
+    try {
+      const alt = new Keypair({ scheme: sr25519Scheme, secret: priv });
+      if (sameBytes(alt.publicKey, storedPub)) return alt;
+    } catch {
+      // not that form either
+    }
+  }
+  if (canonical) return canonical; // the mismatch is reported by the caller
+  throw failure;
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
