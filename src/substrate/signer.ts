@@ -4,7 +4,7 @@
 // hard-coded so the root bundle ships no BIP39 word list and no other curve.
 import * as sr25519 from '@scure/sr25519';
 import { fromHex } from '../scale/index.js';
-import { InvalidKeyError } from '../keys/errors.js';
+import { InvalidKeyError, InvalidSuriError } from '../keys/errors.js';
 import { Keypair } from '../keys/keypair.js';
 import { deriveSecret } from '../keys/scheme.js';
 import { sr25519Scheme } from '../keys/sr25519.js';
@@ -38,7 +38,10 @@ const DEV_MINI_SECRET = '0xfac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8
 
 /** Derive `//Name` hard junctions from an sr25519 secret key, as Substrate's SURI does. */
 export function deriveHard(secretKey: Uint8Array, path: string): Uint8Array {
-  return deriveSecret(sr25519Scheme, secretKey, parseDerivationPath(path).filter((j) => j.hard));
+  const junctions = parseDerivationPath(path);
+  const soft = junctions.find((j) => !j.hard);
+  if (soft) throw new InvalidSuriError(path, `deriveHard takes hard junctions only; use keypairFromUri for "/${soft.text}"`);
+  return deriveSecret(sr25519Scheme, secretKey, junctions);
 }
 
 /** A dev account keypair: devSigner('Alice') is //Alice on every Substrate dev chain. */

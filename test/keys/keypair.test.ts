@@ -8,7 +8,7 @@ import {
   keypairFromMnemonic, keypairFromPrivateKey, keypairFromSeed, keypairFromUri, parseSuri, validateMnemonic, verify,
 } from '../../src/keys/index.js';
 import { toHex } from '../../src/scale/index.js';
-import { devSigner, type Signer } from '../../src/substrate/index.js';
+import { deriveHard, devSigner, type Signer } from '../../src/substrate/index.js';
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const PHRASE = 'old leopard transfer rib spatial phone calm indicate online fire caution review';
@@ -21,6 +21,7 @@ describe('keypairs', () => {
     expect(alice.address).toBe(ALICE);
     expect(keypairFromUri('//Alice').address).toBe(ALICE);
     expect(keypairFromUri(`${DEV_PHRASE}//Alice`).address).toBe(ALICE);
+    expect(() => deriveHard(new Uint8Array(64), '//a/b')).toThrow(InvalidSuriError);
     const s: Signer = alice;
     expect(s.type).toBe('Sr25519');
     const msg = new Uint8Array([9, 9]);
