@@ -66,7 +66,7 @@ export function parseSuri(suri: string): ParsedSuri {
   const slash = body.indexOf('/');
   const phrase = (slash >= 0 ? body.slice(0, slash) : body).normalize('NFKD');
   const derivePath = slash >= 0 ? body.slice(slash) : '';
-  if (phrase !== '' && !/^[\p{L}\p{N}_ ]+$/u.test(phrase)) {
+  if (phrase !== '' && !/^[\p{L}\p{M}\p{N}_ ]+$/u.test(phrase)) {
     throw new InvalidSuriError(derivePath, 'the phrase part holds characters other than letters, digits and spaces');
   }
   return { phrase: phrase === '' ? DEV_PHRASE : phrase, path: parseDerivationPath(derivePath), password, derivePath };
