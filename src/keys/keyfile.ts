@@ -18,7 +18,7 @@ export async function openKeyfile(data: Uint8Array, opts: OpenKeyfileOptions = {
   const path = opts.path ?? '';
   let plain = data;
   if (keyfileEncryption(data) !== 'none') {
-    if (opts.password === undefined && keyfileEncryption(data) === 'nacl') throw new KeyfileError(path, 'is encrypted; a password is needed');
+    if (opts.password === undefined && keyfileEncryption(data) !== 'legacy-fernet') throw new KeyfileError(path, 'is encrypted; a password is needed');
     plain = await decryptKeyfileData(data, opts.password ?? '', opts);
   }
   let text: string;

@@ -9,6 +9,7 @@ import { secretbox } from '@noble/ciphers/salsa.js';
 import { argon2iAsync } from '@noble/hashes/argon2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { concatBytes } from '../scale/index.js';
+import { decryptAnsibleVault } from './ansible-vault.js';
 import { KeyfileError, LegacyKeyfileError, WrongPasswordError } from './errors.js';
 
 export const NACL_PREFIX = '$NACL';
@@ -62,12 +63,13 @@ export async function encryptKeyfileData(data: Uint8Array, password: string, opt
 /**
  * Decrypt $NACL keyfile data. A bad MAC means a wrong password or a corrupted/truncated file
  * (the two cannot be told apart): WrongPasswordError. Too short to hold nonce and MAC:
- * KeyfileError. Ansible Vault and fernet: LegacyKeyfileError.
+ * KeyfileError. Ansible Vault (older bittensor) is decrypted too; the fernet "legacy" format is
+ * refused with LegacyKeyfileError (btwallet cannot decrypt it either).
  */
 export async function decryptKeyfileData(data: Uint8Array, password: string, opts: NaclOptions = {}): Promise<Uint8Array> {
   const path = opts.path ?? '';
   const kind = keyfileEncryption(data);
-  if (kind === 'ansible-vault') throw new LegacyKeyfileError(path, 'Ansible Vault');
+  if (kind === 'ansible-vault') return decryptAnsibleVault(data, password, path);
   if (kind === 'legacy-fernet') throw new LegacyKeyfileError(path, 'fernet ("legacy")');
   if (kind === 'none') throw new KeyfileError(path, 'is not encrypted');
   if (data.length < 5 + 24 + 16) throw new KeyfileError(path, `truncated: ${data.length} bytes cannot hold the nonce and MAC`);

@@ -1,12 +1,13 @@
 // $NACL keyfile encryption against an independent implementation: libsodium (crypto_pwhash
 // argon2i13 + crypto_secretbox_easy, via libsodium-wrappers-sumo). One round trip at the real
 // SENSITIVE limits each way (slow: ~0.5 GiB and tens of seconds); many at libsodium's minimum
-// argon2i cost to exercise the byte format.
+// argon2i cost to exercise the byte format. Plus the Ansible Vault files older bittensor wrote.
+import { readFileSync } from 'node:fs';
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   KeyfileError, LegacyKeyfileError, NACL_SALT, SENSITIVE, WrongPasswordError, decryptKeyfileData, encryptKeyfileData,
-  keyfileEncryption, nobleArgon2i, type Argon2iKdf, type Argon2Params,
+  keyfileEncryption, nobleArgon2i, openKeyfile, type Argon2iKdf, type Argon2Params,
 } from '../../src/keys/index.js';
 import { randomBytes, rng } from '../helpers/random.js';
 
@@ -77,12 +78,24 @@ describe('$NACL keyfiles vs libsodium', () => {
     await expect(decryptKeyfileData(te.encode('{}'), 'pw')).rejects.toThrow(KeyfileError);
   });
 
-  it('legacy formats are detected and refused with the migration command', async () => {
-    const vault = te.encode('$ANSIBLE_VAULT;1.1;AES256\n6162');
-    const fernet = te.encode('gAAAAABkX0');
+  it('Ansible Vault files written by ansible-vault 2.14 decrypt; fernet is refused with the migration command', async () => {
+    // fixtures/ansible-vault-coldkey: `ansible-vault encrypt` (ansible-core 2.14.18) of a keyfile JSON,
+    // password "vault pässword"
+    const vault = new Uint8Array(readFileSync(new URL('./fixtures/ansible-vault-coldkey', import.meta.url)));
     expect(keyfileEncryption(vault)).toBe('ansible-vault');
+    const plain = JSON.parse(new TextDecoder().decode(await decryptKeyfileData(vault, 'vault pässword')));
+    expect(plain.ss58Address).toBe('5HDvhV6WDCjCKyrXqGQSDYqQAzkzabNhctmiDYEqgBC66BsX');
+    const opened = await openKeyfile(vault, { password: 'vault pässword', path: 'old/coldkey' });
+    expect(opened.keypair!.address).toBe(plain.ss58Address);
+    await expect(decryptKeyfileData(vault, 'vault password', { path: 'old/coldkey' })).rejects.toThrow(WrongPasswordError);
+    // format 1.2 with a vault-id label (`ansible-vault encrypt --vault-id hotkey@…`, password "pw12")
+    const labelled = new Uint8Array(readFileSync(new URL('./fixtures/ansible-vault-1.2-labelled', import.meta.url)));
+    expect((await openKeyfile(labelled, { password: 'pw12' })).address).toBe(plain.ss58Address);
+    const cut = vault.subarray(0, 200);
+    await expect(decryptKeyfileData(cut, 'vault pässword')).rejects.toThrow(KeyfileError);
+    const fernet = te.encode('gAAAAABkX0');
     expect(keyfileEncryption(fernet)).toBe('legacy-fernet');
-    await expect(decryptKeyfileData(vault, 'pw')).rejects.toThrow(LegacyKeyfileError);
-    await expect(decryptKeyfileData(fernet, 'pw', { path: 'x/coldkey' })).rejects.toThrow(/fernet.*btcli wallet update/);
+    await expect(decryptKeyfileData(fernet, 'pw')).rejects.toThrow(LegacyKeyfileError);
+    await expect(decryptKeyfileData(fernet, 'pw', { path: 'x/coldkey' })).rejects.toThrow(/fernet.*btcli wallet/);
   });
 });
