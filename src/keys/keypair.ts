@@ -61,8 +61,8 @@ export class Keypair {
     return `Keypair(${this.keyType} ${this.address})`;
   }
 
-  toJSON(): { type: KeyType; publicKey: string; address: string } {
-    return { type: this.keyType, publicKey: toHex(this.publicKey), address: this.address };
+  toJSON(): { keyType: KeyType; publicKey: string; address: string } {
+    return { keyType: this.keyType, publicKey: toHex(this.publicKey), address: this.address };
   }
 
   [INSPECT](): string {
