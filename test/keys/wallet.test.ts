@@ -113,6 +113,11 @@ describe('wallet directories', () => {
     const { keypair } = await createHotkey({ path: root, name: 'w1', hotkey: 'h1', overwrite: true });
     expect((await (await openWallet({ path: root, name: 'w1', hotkey: 'h1' })).hotkey()).address).toBe(keypair.address);
     expect((await readdir(join(root, 'w1', 'hotkeys'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // only the hotkey exists: the refusal comes before any file is written (no coldkey appears)
+    await mkdir(join(root, 'half', 'hotkeys'), { recursive: true });
+    await writeFile(join(root, 'half', 'hotkeys', 'default'), '{}');
+    await expect(createWallet({ path: root, name: 'half', password: 'x', kdfParams: WEAK })).rejects.toThrow(KeyfileExistsError);
+    expect((await readdir(join(root, 'half'))).sort()).toEqual(['hotkeys']);
   });
 
   it('bad input: each a typed error naming the file', async () => {
