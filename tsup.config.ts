@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 // One entry per layer so `substrate-lite/scale` etc. tree-shake on their own; `ws` stays
-// external (it is only a Node < 22 fallback, loaded lazily).
+// external (it is only a Node < 22 fallback, loaded lazily). `keys/node` (wallet files, node:fs)
+// is its own entry so `keys` stays free of Node built-ins for edge and browser bundles.
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
@@ -11,6 +12,8 @@ export default defineConfig({
     'subtensor/index': 'src/subtensor/index.ts',
     'chains/index': 'src/chains/index.ts',
     'typegen/index': 'src/typegen/index.ts',
+    'keys/index': 'src/keys/index.ts',
+    'keys/node/index': 'src/keys/node/index.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],

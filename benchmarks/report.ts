@@ -373,6 +373,9 @@ export function markdown(r: Results): string {
     o.push('');
   } else o.push(`n/a: ${qm?.error ?? 'not run'}`, '');
 
+  // ---- keys (the section renders itself: benchmarks/keys.bench.ts)
+  if (Array.isArray(r.benchmarks.keys?.markdown)) o.push(...r.benchmarks.keys.markdown);
+
   const errs = Object.entries(r.benchmarks).filter(([, v]) => v?.error);
   if (errs.length) o.push('## Errors', '', ...errs.map(([k, v]) => `- ${k}: ${String(v.error).split('\n')[0]}`), '');
   o.push('## Reproduce', '', '```sh', 'npm run bench    # node --expose-gc --import tsx benchmarks/run.ts', '```', '');

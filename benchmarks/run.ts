@@ -40,6 +40,7 @@ const BENCHES: [string, (ctx: BenchContext) => Promise<any>][] = [
   ['bundle', async (ctx) => (await import('./bundle.bench.js')).run(ctx)],
   ['rpc', rpcBench],
   ['querymap', async (ctx) => (await import('./querymap.bench.js')).run(ctx)],
+  ['keys', async (ctx) => (await import('./keys.bench.js')).run(ctx)],
 ];
 
 async function main() {

@@ -17,7 +17,7 @@ if (args.includes('--global-ws')) {
   label = 'global WebSocket (native)';
 } else label = 'ws (fallback, dynamic import)';
 
-const lib = await import('../dist/index.js');
+const lib = { ...(await import('../dist/index.js')), keys: await import('../dist/keys/index.js') };
 const { smoke } = await import('./smoke.js');
 try {
   const r = await smoke(url, lib, { websocketLabel: label, log: (m) => console.error(`[node] ${m}`) });

@@ -3,6 +3,8 @@
 //
 //   smoke(url, lib, opts?) -> { ok: true, spec, metadata, free, head, ms, websocket }
 //
+// lib.keys: the substrate-lite/keys module (step 5 derives keys from a mnemonic + path, signs and
+// verifies without the network; expected addresses computed with polkadot.js).
 // opts.connect: optional first argument for SubstrateClient.connect instead of `url` (e.g. a
 // provider built around a host-specific WebSocket); opts.log: progress callback.
 
@@ -15,6 +17,30 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function check(cond, what) {
   if (!cond) throw new Error(`smoke check failed: ${what}`);
+}
+
+const KEY_PHRASE = 'old leopard transfer rib spatial phone calm indicate online fire caution review';
+const KEY_CASES = [
+  ['sr25519', '//smoke/0///pw', '5En9awKyxHwgpNhozjoAki4fRqPKa6YfexzmW75Q4FgvefWK'],
+  ['ed25519', '//smoke//0', '5CpEG743mfq2xdbhthjWR8aNcjmoQrFKzEmgZrRsg82KTSqK'],
+  ['ecdsa', '//smoke//0', '5EzRURGEHPh3UiQGpkLX7H3EWFuXND8njdr2et2zTJjjS8B7'],
+];
+
+/** Keys: derive from mnemonic + path, sign, verify, reject a tampered payload. Returns the addresses. */
+function keysSmoke(keys) {
+  check(typeof keys?.keypairFromUri === 'function' && typeof keys.verify === 'function', 'lib.keys has keypairFromUri and verify');
+  const payload = new TextEncoder().encode('substrate-lite edge smoke');
+  return KEY_CASES.map(([type, path, address]) => {
+    const kp = keys.keypairFromUri(KEY_PHRASE + path, { type });
+    check(kp.address === address, `${type} ${path} address ${kp.address} === ${address}`);
+    const sig = kp.sign(payload);
+    check(keys.verify(payload, sig, kp.address, type), `${type} signature verifies`);
+    const tampered = payload.slice();
+    tampered[0] ^= 1;
+    check(!keys.verify(tampered, sig, kp.address, type), `${type} signature of another payload does not verify`);
+    check(!JSON.stringify(kp).includes('leopard'), `${type} keypair JSON holds no secret`);
+    return `${type}:${kp.address}`;
+  });
 }
 
 function withTimeout(p, ms, what) {
@@ -31,6 +57,9 @@ export async function smoke(url, lib, opts = {}) {
   const log = opts.log ?? (() => {});
   const t0 = now();
   const { SubstrateClient } = lib;
+  const t1 = now();
+  const keys = keysSmoke(lib.keys);
+  log(`keys: ${keys.length} key types derived, signed and verified in ${Math.round(now() - t1)} ms`);
   check(typeof SubstrateClient?.connect === 'function', 'lib.SubstrateClient.connect is a function');
 
   log(`connect ${url}`);
@@ -95,6 +124,7 @@ export async function smoke(url, lib, opts = {}) {
       metadata: rt.metadata.version,
       free: free.toString(),
       head,
+      keys,
       ms: Math.round(now() - t0),
       websocket: opts.websocketLabel ?? (typeof globalThis.WebSocket === 'function' ? 'global WebSocket' : 'ws (fallback)'),
     };

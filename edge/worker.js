@@ -3,8 +3,11 @@
 // ws=global (default): the library's own path, i.e. the global WebSocket constructor.
 // ws=fetch: a WebSocketConstructor shim built on fetch(…, {Upgrade: 'websocket'}) + resp.webSocket.accept(),
 //           passed to webSocketProvider({ WebSocket }) — the classic Workers outbound-WebSocket API.
-import * as lib from '../dist/index.js';
+import * as root from '../dist/index.js';
+import * as keys from '../dist/keys/index.js';
 import { smoke } from './smoke.js';
+
+const lib = { ...root, keys };
 
 /** Minimal WebSocketLike over a fetch-upgraded Workers socket. */
 class FetchUpgradeWebSocket {

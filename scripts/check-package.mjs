@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const subpaths = ['', '/scale', '/rpc', '/substrate', '/subtensor', '/typegen'];
+const subpaths = ['', '/scale', '/rpc', '/substrate', '/subtensor', '/typegen', '/keys', '/keys/node'];
 let failed = 0;
 for (const sub of subpaths) {
   const name = `substrate-lite${sub}`;

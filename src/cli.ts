@@ -4,12 +4,14 @@
 //   substrate-lite balance <ss58>... [--json]
 //   substrate-lite neurons <netuid> [--lite] [--json]
 //   substrate-lite subnets
+//   substrate-lite wallet list | create | show <name> | new-hotkey <name> <hotkey> | sign <message>  (cli-wallet.ts)
 // Options: --url ws://… | --network finney|test|archive|local, --block <n>, --json
 import { parseArgs } from 'node:util';
 import { SubstrateLiteError } from './errors.js';
 import { toHex } from './scale/index.js';
 import { typegenMain, TYPEGEN_USAGE } from './cli-typegen.js';
 import { Subtensor, formatBalance, resolveEndpoints, type Balance } from './subtensor/index.js';
+import { walletMain } from './cli-wallet.js';
 
 const USAGE = `usage: substrate-lite <command> [args] [--url ws://… | --network finney] [--block n] [--json]
 commands:
@@ -18,6 +20,7 @@ commands:
   neurons <netuid> [--lite]        neurons of a subnet
   subnets                          netuids of all subnets
   block                            current block number and hash
+  wallet <list|create|show|new-hotkey|sign>  bittensor wallets (substrate-lite wallet --help)
 ${TYPEGEN_USAGE}`;
 
 export function toJson(v: unknown): string {
@@ -34,6 +37,7 @@ function parseKey(s: string): unknown {
 
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'typegen') return typegenMain(argv.slice(1));
+  if (argv[0] === 'wallet') return walletMain(argv.slice(1)); // its own options; no chain connection
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -5,6 +5,7 @@
 // - ```sh lines that call `substrate-lite` run the CLI (src/cli.ts) against the same chain; `npm`
 //   lines must name scripts that exist (.ci/run runs `npm ci`, `npm test` and `npm run demo`).
 // A block in any other language fails the test: add a rule for it here.
+// A block may encrypt a coldkey (argon2i at bittensor's SENSITIVE cost: ~20 s alone, more under load), hence the long timeout.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -99,10 +100,10 @@ describe('README code blocks', () => {
       const file = join(OUT, `run-${k + 1}-line-${line}.ts`);
       mkdirSync(OUT, { recursive: true });
       writeFileSync(file, `${mapImports(tsBlocks[k].code, OUT)}\nexport {};\n`);
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', file], { cwd: PROJECT_ROOT, env, timeout: 90_000 });
+      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', file], { cwd: PROJECT_ROOT, env, timeout: 240_000 });
       expect(stderr).toBe('');
       expect(stdout.trim().length).toBeGreaterThan(0);
-    }, 100_000);
+    }, 250_000);
 
     it('CLI lines run and print their result', async () => {
       const cli = shLines.filter((l) => l.text.startsWith('substrate-lite '));

@@ -1,7 +1,10 @@
 // Browser entry (bundled by esbuild --platform=browser into edge/browser/bundle.js).
 // Reads ?url=ws://… and leaves the JSON-safe result (or {ok:false,error}) in window.__result.
-import * as lib from '../../dist/index.js';
+import * as root from '../../dist/index.js';
+import * as keys from '../../dist/keys/index.js';
 import { smoke } from '../smoke.js';
+
+const lib = { ...root, keys };
 
 const out = document.getElementById('out');
 const url = new URLSearchParams(location.search).get('url');

@@ -101,7 +101,8 @@ export async function createSignedExtrinsic(client: SubstrateClient, call: Call,
   const rt = await client.runtime(opts);
   const reg = rt.registry;
   const md = reg.metadata.extrinsic;
-  const address = ss58Encode(signer.publicKey, reg.ss58Prefix);
+  const who = signer.accountId ?? signer.publicKey; // ecdsa signs as blake2-256 of its key
+  const address = ss58Encode(who, reg.ss58Prefix);
   const [nonce, header] = await Promise.all([
     opts.nonce ?? poolAwareNonce(client, address, opts),
     client.getBlockHeader({ ...opts, blockHash: opts.blockHash ?? (await client.getChainFinalisedHead(opts)) }),
@@ -161,7 +162,7 @@ export async function createSignedExtrinsic(client: SubstrateClient, call: Call,
   const sig = await signer.sign(payload);
   // MultiAddress::Id(AccountId32) = 0x00 ++ key; MultiSignature::<type>(sig) = index ++ sig
   const sigIndex = signer.type === 'Ed25519' ? 0 : signer.type === 'Sr25519' ? 1 : 2;
-  const body = concatBytes(new Uint8Array([0x84, 0x00]), signer.publicKey, new Uint8Array([sigIndex]), sig, extra, call.bytes);
+  const body = concatBytes(new Uint8Array([0x84, 0x00]), who, new Uint8Array([sigIndex]), sig, extra, call.bytes);
   const w = new Writer(body.length + 5);
   encodeCompactNumber(w, body.length);
   w.bytes(body);

@@ -173,10 +173,12 @@ const SIGNATURE_TYPES = ['Sr25519', 'Ed25519', 'Ecdsa'];
  * description of the value — a signer object may hold its secret key.
  */
 export function signerArg(v: unknown, name: string): { publicKey: Uint8Array; type: 'Sr25519' | 'Ed25519' | 'Ecdsa'; sign(p: Uint8Array): unknown } {
-  const s = v as { publicKey?: unknown; type?: unknown; sign?: unknown } | null;
-  const ok = typeof v === 'object' && s !== null && s.publicKey instanceof Uint8Array && s.publicKey.length === 32
+  const s = v as { publicKey?: unknown; accountId?: unknown; type?: unknown; sign?: unknown } | null;
+  // the account is `accountId` where it differs from the key (ecdsa: 33-byte key, 32-byte account)
+  const account = s?.accountId ?? s?.publicKey;
+  const ok = typeof v === 'object' && s !== null && s.publicKey instanceof Uint8Array && account instanceof Uint8Array && account.length === 32
     && SIGNATURE_TYPES.includes(s.type as string) && typeof s.sign === 'function';
-  if (!ok) throw new InvalidArgumentError(`${name}: expected a Signer { publicKey: 32 bytes, type: ${SIGNATURE_TYPES.join(' | ')}, sign }, got ${show(v)}`, name, show(v));
+  if (!ok) throw new InvalidArgumentError(`${name}: expected a Signer { publicKey or accountId: 32 bytes, type: ${SIGNATURE_TYPES.join(' | ')}, sign }, got ${show(v)}`, name, show(v));
   return v as never;
 }
 

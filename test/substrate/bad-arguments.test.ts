@@ -4,7 +4,7 @@
 // are compared with the prototypes and exports, so a new public method without rows fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as substrate from '../../src/substrate/index.js';
-import { InvalidArgumentError, RuntimeCache, SubstrateClient, devSigner, memoryMetadataStore, type Runtime } from '../../src/substrate/index.js';
+import { InvalidArgumentError, RuntimeCache, SubstrateClient, devSigner, memoryMetadataStore, sr25519Signer, type Runtime } from '../../src/substrate/index.js';
 import { memoryChain, recordingProvider, HEAD, type MemoryChain } from '../helpers/memory-chain.js';
 import {
   ALICE, HASH, addresses, arrays, atOptions, blockNumbers, hexes, names, outcome, runTable, type Bad, type Entry,
@@ -117,7 +117,7 @@ const functionTable = (c: SubstrateClient): Record<string, Entry> => {
     extrinsicExtraCodecs: { args: [rt.registry], bad: registries(0) },
     decodeExtrinsic: { args: [rt.registry, '0x00'], bad: [...registries(0), [1, null, 'hexOrBytes'], [1, 'zz', 'hexOrBytes'], [1, 5, 'hexOrBytes']] },
     sr25519Signer: { args: [new Uint8Array(32)], bad: [[0, null, 'secret'], [0, new Uint8Array(31), 'secret'], [0, '0x00', 'secret'], [0, new Uint8Array(65), 'secret']] },
-    deriveHard: { args: [alice().secretKey, '//Alice'], bad: [[0, new Uint8Array(32), 'secretKey'], [0, null, 'secretKey'], [1, null, 'path'], [1, 5, 'path']] },
+    deriveHard: { args: [sr25519Signer(new Uint8Array(32).fill(1)).secretKey, '//Alice'], bad: [[0, new Uint8Array(32), 'secretKey'], [0, null, 'secretKey'], [1, null, 'path'], [1, 5, 'path']] },
     devSigner: { args: ['Alice'], bad: names(0, 'name') },
     mapStateError: noArgs('maps any thrown value; its input is an error, not caller data'),
   };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   U32_MAX, atArg, blockHashArg, keysArg, optUintArg, show, signerArg, storageRequestsArg, uintArg,
 } from '../../src/substrate/validate.js';
-import { devSigner, InvalidArgumentError } from '../../src/substrate/index.js';
+import { InvalidArgumentError, sr25519Signer } from '../../src/substrate/index.js';
 
 const thrown = (f: () => unknown): InvalidArgumentError => {
   try {
@@ -62,7 +62,7 @@ describe('validate', () => {
   });
 
   it('signerArg: a bad signer error carries a description, never the secret key', () => {
-    const s = devSigner('Alice');
+    const s = sr25519Signer(new Uint8Array(32).fill(7));
     const e = thrown(() => signerArg({ ...s, type: 'Rsa' }, 'signer'));
     expect(typeof e.value).toBe('string');
     const hex = Buffer.from(s.secretKey).toString('hex');
