@@ -8,7 +8,7 @@ export type {
   RpcClientOptions,
   SubscribeOptions,
   Subscription,
-} from './client.js';
+} from './types.js';
 export { ConnectionClosedError, NotReplayableError, ProtocolError, RpcError, TimeoutError } from './errors.js';
 export type { JsonRpcProvider, ProviderConnection, ProviderStatus } from './provider.js';
 export { subscriptionIterator } from './iterator.js';

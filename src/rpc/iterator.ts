@@ -1,6 +1,6 @@
 // Turns a callback subscription into an AsyncIterableIterator. Kept apart from the client
 // because it is pure plumbing: a buffer, a list of waiting next() calls, and end/fail states.
-import type { Subscription } from './client.js';
+import type { Subscription } from './types.js';
 
 export interface SubscriptionHandlers {
   onEvent(result: unknown): void;

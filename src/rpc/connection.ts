@@ -1,0 +1,162 @@
+// The connection lifecycle: opening a connection through the provider, the client state machine,
+// reconnect with backoff, and the idle close. Knows nothing about requests or subscriptions;
+// the client is told when the socket opens, delivers a frame, or is lost.
+import { unref } from './call.js';
+import type { JsonRpcProvider, ProviderConnection, ProviderStatus } from './provider.js';
+import type { ClientState, ReconnectOptions } from './types.js';
+
+export interface ConnectionEvents {
+  onOpen(): void;
+  onMessage(raw: string): void;
+  /** The socket went away without us asking; it is already torn down. */
+  onLost(reason: string): void;
+  onState(s: ClientState): void;
+}
+
+export class Connection {
+  private _state: ClientState = 'idle';
+  private conn: ProviderConnection | null = null;
+  /** Bumped per connection so late callbacks from an old socket are ignored. */
+  private generation = 0;
+  private attempt = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly provider: JsonRpcProvider,
+    private readonly reconnect: Required<ReconnectOptions> | false,
+    private readonly events: ConnectionEvents,
+  ) {}
+
+  get state(): ClientState {
+    return this._state;
+  }
+
+  get isOpen(): boolean {
+    return this._state === 'open' && this.conn !== null;
+  }
+
+  setState(s: ClientState): void {
+    if (this._state === s) return;
+    this._state = s;
+    this.events.onState(s);
+  }
+
+  /** Work arrived: connect if there is no connection. */
+  ensure(): void {
+    if (this._state === 'idle') this.connect('connecting');
+  }
+
+  /** Writes one frame; a failed write counts as a lost connection. */
+  write(frame: string): boolean {
+    if (!this.conn) return false;
+    try {
+      this.conn.send(frame);
+      return true;
+    } catch (e) {
+      this.lose(`send failed: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  }
+
+  private connect(as: 'connecting' | 'reconnecting'): void {
+    const gen = ++this.generation;
+    this.setState(as);
+    // A provider may report status synchronously, before it has returned the connection we
+    // would send on; hold such reports until `this.conn` is set.
+    let returned = false;
+    const early: ProviderStatus[] = [];
+    const onStatus = (s: ProviderStatus): void => {
+      if (gen !== this.generation) return;
+      if (!returned) return void early.push(s);
+      if (s.type === 'open') this.opened();
+      else this.lose(s.reason);
+    };
+    try {
+      this.conn = this.provider((msg) => {
+        if (gen === this.generation) this.events.onMessage(msg);
+      }, onStatus);
+      returned = true;
+      for (const s of early) onStatus(s);
+    } catch (e) {
+      this.conn = null;
+      // Providers should report failure via onStatus; treat a throw the same way, but async so
+      // the caller's request() has finished registering first.
+      queueMicrotask(() => {
+        if (gen === this.generation) this.lose(`provider failed: ${e instanceof Error ? e.message : String(e)}`);
+      });
+    }
+  }
+
+  private opened(): void {
+    this.attempt = 0;
+    this.setState('open');
+    this.events.onOpen();
+  }
+
+  /** Tears the socket down (if any) and tells the client. */
+  lose(reason: string): void {
+    if (this._state === 'closed' || this._state === 'idle') return;
+    this.teardown();
+    this.events.onLost(reason);
+  }
+
+  private teardown(): void {
+    const conn = this.conn;
+    this.conn = null;
+    this.generation++;
+    this.cancelIdle();
+    try {
+      conn?.close();
+    } catch {
+      /* already gone */
+    }
+  }
+
+  /** Schedules the next attempt after a backoff; false when the retries are used up. */
+  retry(): boolean {
+    const r = this.reconnect;
+    if (r === false || this.attempt >= r.retries) return false;
+    const base = Math.min(r.maxDelayMs, r.minDelayMs * 2 ** this.attempt);
+    // "Equal jitter": half fixed, half random, so many clients don't reconnect in lockstep.
+    const delay = base / 2 + Math.random() * (base / 2);
+    this.attempt++;
+    this.setState('reconnecting');
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      if (this._state === 'reconnecting') this.connect('reconnecting');
+    }, delay);
+    return true;
+  }
+
+  /** Closes the socket after `ms` unless `busy()` or new work cancels it first. */
+  scheduleIdle(ms: number, busy: () => boolean, onIdle: () => void): void {
+    if (ms <= 0 || this._state !== 'open' || busy()) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this._state !== 'open' || busy()) return;
+      this.teardown();
+      onIdle();
+      this.setState('idle');
+    }, ms);
+    unref(this.idleTimer);
+  }
+
+  cancelIdle(): void {
+    if (this.idleTimer === undefined) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  /** The socket is gone (idle or given up): the next request connects again. */
+  toIdle(): void {
+    this.setState('idle');
+  }
+
+  close(): void {
+    this.setState('closed');
+    clearTimeout(this.reconnectTimer);
+    this.teardown();
+  }
+}
