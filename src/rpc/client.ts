@@ -326,6 +326,8 @@ export class RpcClient {
         return this.#subs.notify(m.subscription, m.params);
       case 'batch-error':
         return this.#batchRejected(m.error, raw);
+      case 'malformed-reply':
+        return this.#malformedReply(m.id, m.shape, m.frame);
       default:
         return this.#reply(m, raw);
     }
@@ -341,6 +343,21 @@ export class RpcClient {
     }
     if (m.kind === 'error') this.#table.finish(call, new RpcError(m.code, m.message, m.data, call.method));
     else this.#table.finish(call, null, m.result);
+    this.#pump();
+    this.#checkIdle();
+  }
+
+  /** A silent `undefined` would become a wrong value upstream (a zero balance): fail the call. */
+  #malformedReply(id: number, shape: string, frame: string): void {
+    const call = this.#table.get(id);
+    if (!call) {
+      // The caller already left (abandoned id): nothing to fail; a phantom id is worth reporting.
+      if (this.#table.takeAbandoned(id) === undefined) {
+        this.#report(new ProtocolError(`reply for unknown request id ${id} with ${shape}`, { frame }));
+      }
+      return;
+    }
+    this.#table.finish(call, new ProtocolError(`${call.method}: reply has ${shape}`, { frame }));
     this.#pump();
     this.#checkIdle();
   }

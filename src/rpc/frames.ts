@@ -8,7 +8,9 @@ export type Incoming =
   | { kind: 'notification'; subscription: string; params: Record<string, unknown> }
   /** An `id: null` error: the server could not take a request as a whole (e.g. batches unsupported). */
   | { kind: 'batch-error'; error: Record<string, unknown> }
-  | { kind: 'invalid'; error: ProtocolError; id?: number };
+  /** A reply to request `id` that is neither a valid result nor a valid error; `shape` says why. */
+  | { kind: 'malformed-reply'; id: number; shape: string; frame: string }
+  | { kind: 'invalid'; error: ProtocolError };
 
 /** Serialises one request; params are pre-serialised once per call. */
 export function encodeRequest(id: number, method: string, paramsJson: string): string {
@@ -35,6 +37,9 @@ function classify(msg: unknown, raw: string): Incoming {
   const id = msg.id;
   if (typeof id === 'number' || typeof id === 'string') {
     const n = typeof id === 'number' ? id : Number(id);
+    if ('error' in msg && !isObject(msg.error)) {
+      return { kind: 'malformed-reply', id: n, shape: `an error member that is ${typeName(msg.error)}`, frame: excerpt(raw) };
+    }
     if (isObject(msg.error)) {
       const e = msg.error;
       return {
@@ -45,6 +50,8 @@ function classify(msg: unknown, raw: string): Incoming {
         data: e.data,
       };
     }
+    // `"result": null` is a valid answer (e.g. storage that does not exist); a missing member is not.
+    if (!('result' in msg)) return { kind: 'malformed-reply', id: n, shape: 'neither a result nor an error member', frame: excerpt(raw) };
     return { kind: 'result', id: n, result: msg.result };
   }
   if (id === null && isObject(msg.error)) return { kind: 'batch-error', error: msg.error };
@@ -62,6 +69,12 @@ export function peekReplyId(raw: string): number | undefined {
 
 function invalid(message: string, raw: string, cause?: unknown): Incoming {
   return { kind: 'invalid', error: new ProtocolError(message, { cause, frame: excerpt(raw) }) };
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return `a ${typeof v}`;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {
