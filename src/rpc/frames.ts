@@ -22,7 +22,9 @@ export function parseFrame(raw: string): Incoming[] {
   try {
     msg = JSON.parse(raw);
   } catch (e) {
-    return [invalid('malformed JSON frame', raw, e)];
+    // Not kept as `cause`: V8's SyntaxError message quotes the frame and can keep it alive.
+    const why = e instanceof Error ? `: ${excerpt(e.message)}` : '';
+    return [invalid(`malformed JSON frame${why}`, raw)];
   }
   if (!Array.isArray(msg)) return [classify(msg, raw)];
   if (msg.length === 0) return [invalid('empty batch reply', raw)];
@@ -67,8 +69,8 @@ export function peekReplyId(raw: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function invalid(message: string, raw: string, cause?: unknown): Incoming {
-  return { kind: 'invalid', error: new ProtocolError(message, { cause, frame: excerpt(raw) }) };
+function invalid(message: string, raw: string): Incoming {
+  return { kind: 'invalid', error: new ProtocolError(message, { frame: excerpt(raw) }) };
 }
 
 function typeName(v: unknown): string {
@@ -81,6 +83,15 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A short copy of a frame for error messages. A copy, not a slice: V8 represents `slice()` of a
+ * long string as a view that keeps the whole parent alive, so a kept ProtocolError pinned its
+ * entire (possibly 50 MB) frame. The UTF-8 round trip builds an independent string.
+ */
 export function excerpt(raw: string): string {
-  return raw.length > 200 ? `${raw.slice(0, 200)}… (${raw.length} chars)` : raw;
+  if (raw.length <= 200) return decoder.decode(encoder.encode(raw));
+  return `${decoder.decode(encoder.encode(raw.slice(0, 200)))}… (${raw.length} chars)`;
 }
