@@ -33,6 +33,7 @@ export class RpcClient {
   readonly #heartbeatMethod: string;
   readonly #nonReplayable: Set<string>;
   readonly #onError: ((e: Error) => void) | undefined;
+  readonly #reconnect: boolean;
   readonly #table: RequestTable;
   readonly #outbox: Outbox;
   readonly #subs: SubscriptionTable;
@@ -49,6 +50,7 @@ export class RpcClient {
     this.#nonReplayable = new Set([...DEFAULT_NON_REPLAYABLE, ...(options.nonReplayable ?? [])]);
     this.#onError = options.onError;
     const r = options.reconnect;
+    this.#reconnect = r !== false;
     const reconnect =
       r === false ? false : { retries: r?.retries ?? Infinity, minDelayMs: r?.minDelayMs ?? 100, maxDelayMs: r?.maxDelayMs ?? 5000 };
     this.#table = new RequestTable({
@@ -289,7 +291,8 @@ export class RpcClient {
     const hasWork = this.#subs.size > 0 || this.#outbox.hasWork();
     if (hasWork && this.#conn.retry()) return;
     this.#conn.toIdle();
-    this.#failEverything(() => new ConnectionClosedError(reason), true);
+    const why = hasWork && this.#reconnect ? `${reason}; gave up reconnecting` : reason;
+    this.#failEverything(() => new ConnectionClosedError(why, { cause: reason }), true);
   }
 
   /** Rejects queued/in-flight calls and ends subscriptions. */
@@ -341,6 +344,7 @@ export class RpcClient {
       else if (late && m.kind === 'result') late(m.result);
       return;
     }
+    this.#conn.markReply();
     if (m.kind === 'error') this.#table.finish(call, new RpcError(m.code, m.message, m.data, call.method));
     else this.#table.finish(call, null, m.result);
     this.#pump();

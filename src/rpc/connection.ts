@@ -1,6 +1,7 @@
 // The connection lifecycle: opening a connection through the provider, the client state machine,
 // reconnect with backoff, and the idle close. Knows nothing about requests or subscriptions;
 // the client is told when the socket opens, delivers a frame, or is lost.
+import { backoffDelay } from './backoff.js';
 import { unref } from './call.js';
 import type { JsonRpcProvider, ProviderConnection, ProviderStatus } from './provider.js';
 import type { ClientState, ReconnectOptions } from './types.js';
@@ -18,7 +19,13 @@ export class Connection {
   private conn: ProviderConnection | null = null;
   /** Bumped per connection so late callbacks from an old socket are ignored. */
   private generation = 0;
-  private attempt = 0;
+  /** Consecutive connections that ended without one successful reply; `retries` bounds it. */
+  private failures = 0;
+  /** Backoff exponent. Grows with every reconnect until a connection has stayed up for a while. */
+  private step = 0;
+  /** The current connection produced a successful reply. */
+  private replied = false;
+  private openedAt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -59,8 +66,16 @@ export class Connection {
     }
   }
 
+  /** A reply arrived for one of our requests: the endpoint works. */
+  markReply(): void {
+    this.replied = true;
+    this.failures = 0;
+  }
+
   private connect(as: 'connecting' | 'reconnecting'): void {
     const gen = ++this.generation;
+    this.replied = false;
+    this.openedAt = 0;
     this.setState(as);
     // A provider may report status synchronously, before it has returned the connection we
     // would send on; hold such reports until `this.conn` is set.
@@ -89,7 +104,7 @@ export class Connection {
   }
 
   private opened(): void {
-    this.attempt = 0;
+    this.openedAt = Date.now();
     this.setState('open');
     this.events.onOpen();
   }
@@ -113,14 +128,25 @@ export class Connection {
     }
   }
 
-  /** Schedules the next attempt after a backoff; false when the retries are used up. */
+  /**
+   * Schedules the next attempt after a backoff; false when the retries are used up (counted in
+   * connections without a successful reply, so a server that accepts and then drops every
+   * connection still exhausts them). The backoff only starts over after a connection stayed up
+   * for twice the ceiling, which bounds the reconnect rate against a flapping server even when
+   * each connection answers once (default options: at most ~12 connections a minute).
+   */
   retry(): boolean {
     const r = this.reconnect;
-    if (r === false || this.attempt >= r.retries) return false;
-    const base = Math.min(r.maxDelayMs, r.minDelayMs * 2 ** this.attempt);
-    // "Equal jitter": half fixed, half random, so many clients don't reconnect in lockstep.
-    const delay = base / 2 + Math.random() * (base / 2);
-    this.attempt++;
+    if (!this.replied) this.failures++;
+    if (this.openedAt > 0 && Date.now() - this.openedAt >= 2 * Math.max(r ? r.maxDelayMs : 0, 1)) this.step = 0;
+    this.openedAt = 0;
+    this.replied = false;
+    if (r === false || this.failures > r.retries) {
+      this.failures = 0;
+      this.step = 0;
+      return false;
+    }
+    const delay = backoffDelay(this.step++, r.minDelayMs, r.maxDelayMs, Math.random());
     this.setState('reconnecting');
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(() => {
