@@ -41,7 +41,9 @@ export class RpcClient {
   readonly #heartbeat: Heartbeat;
 
   constructor(target: string | string[] | JsonRpcProvider, options: RpcClientOptions = {}) {
-    const provider = typeof target === 'function' ? target : webSocketProvider(target);
+    const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    const provider = typeof target === 'function' ? target : webSocketProvider(target, { connectTimeoutMs });
+    const endpoints = typeof target === 'string' ? 1 : typeof target === 'function' ? 1 : target.length;
     this.#timeoutMs = options.timeoutMs ?? 60_000;
     this.#idleTimeoutMs = options.idleTimeoutMs ?? 0;
     this.#maxFrameBytes = options.maxFrameBytes ?? 64 * 1024 * 1024;
@@ -73,10 +75,14 @@ export class RpcClient {
       checkIdle: () => this.#checkIdle(),
     });
     const onStatus = options.onStatus;
-    this.#conn = new Connection(provider, reconnect, {
+    this.#conn = new Connection(provider, { reconnect, connectTimeoutMs, endpoints }, {
       onOpen: () => this.#onOpen(),
       onMessage: (raw) => this.#onMessage(raw),
       onLost: (reason) => this.#onLost(reason),
+      onUnreachable: (e) => {
+        this.#conn.toIdle();
+        this.#failEverything(() => e, true);
+      },
       onState: (s) => {
         try {
           onStatus?.(s);

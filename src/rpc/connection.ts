@@ -3,6 +3,7 @@
 // the client is told when the socket opens, delivers a frame, or is lost.
 import { backoffDelay } from './backoff.js';
 import { unref } from './call.js';
+import { ConnectionError } from './errors.js';
 import type { JsonRpcProvider, ProviderConnection, ProviderStatus } from './provider.js';
 import type { ClientState, ReconnectOptions } from './types.js';
 
@@ -11,7 +12,17 @@ export interface ConnectionEvents {
   onMessage(raw: string): void;
   /** The socket went away without us asking; it is already torn down. */
   onLost(reason: string): void;
+  /** No endpoint could be reached when a connection was first needed (from 'idle'). */
+  onUnreachable(e: ConnectionError): void;
   onState(s: ClientState): void;
+}
+
+export interface ConnectionOptions {
+  reconnect: Required<ReconnectOptions> | false;
+  /** A connection not open after this long has failed (0 = no limit). */
+  connectTimeoutMs: number;
+  /** Endpoints behind the provider: a first connect tries each once before giving up. */
+  endpoints: number;
 }
 
 export class Connection {
@@ -28,12 +39,18 @@ export class Connection {
   private openedAt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private connectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Endpoints that failed to open during the current first connect. */
+  private openFailures = 0;
+  private readonly reconnect: Required<ReconnectOptions> | false;
 
   constructor(
     private readonly provider: JsonRpcProvider,
-    private readonly reconnect: Required<ReconnectOptions> | false,
+    private readonly opts: ConnectionOptions,
     private readonly events: ConnectionEvents,
-  ) {}
+  ) {
+    this.reconnect = opts.reconnect;
+  }
 
   get state(): ClientState {
     return this._state;
@@ -85,25 +102,50 @@ export class Connection {
       if (gen !== this.generation) return;
       if (!returned) return void early.push(s);
       if (s.type === 'open') this.opened();
-      else this.lose(s.reason);
+      else this.closed(s.reason, s.url);
     };
     try {
       this.conn = this.provider((msg) => {
         if (gen === this.generation) this.events.onMessage(msg);
       }, onStatus);
       returned = true;
+      // After the provider's own timer (same length, armed earlier), which can name the url.
+      this.armConnectTimer(gen);
       for (const s of early) onStatus(s);
     } catch (e) {
       this.conn = null;
       // Providers should report failure via onStatus; treat a throw the same way, but async so
       // the caller's request() has finished registering first.
       queueMicrotask(() => {
-        if (gen === this.generation) this.lose(`provider failed: ${e instanceof Error ? e.message : String(e)}`);
+        if (gen === this.generation) this.closed(`provider failed: ${e instanceof Error ? e.message : String(e)}`, undefined);
       });
     }
   }
 
+  private armConnectTimer(gen: number): void {
+    clearTimeout(this.connectTimer);
+    const ms = this.opts.connectTimeoutMs;
+    if (ms <= 0) return;
+    // Not unref'd: a pending first request must not let the process exit before it fails.
+    this.connectTimer = setTimeout(() => {
+      if (gen === this.generation && this._state !== 'open') this.closed(`no WebSocket handshake within ${ms} ms`, undefined);
+    }, ms);
+  }
+
+  /** A connection ended. Before it ever opened from 'idle', that is a failure to reach the endpoint. */
+  private closed(reason: string, url: string | undefined): void {
+    clearTimeout(this.connectTimer);
+    if (this._state !== 'connecting') return this.lose(reason);
+    this.teardown();
+    // Several endpoints: try the next one straight away (the provider moves on after a failure).
+    if (++this.openFailures < this.opts.endpoints) return this.connect('connecting');
+    this.openFailures = 0;
+    this.events.onUnreachable(new ConnectionError(url, reason));
+  }
+
   private opened(): void {
+    clearTimeout(this.connectTimer);
+    this.openFailures = 0;
     this.openedAt = Date.now();
     this.setState('open');
     this.events.onOpen();
@@ -183,6 +225,7 @@ export class Connection {
   close(): void {
     this.setState('closed');
     clearTimeout(this.reconnectTimer);
+    clearTimeout(this.connectTimer);
     this.teardown();
   }
 }

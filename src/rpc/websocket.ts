@@ -26,6 +26,8 @@ export type WebSocketConstructor = new (url: string) => WebSocketLike;
 export interface WebSocketProviderOptions {
   /** Use this constructor instead of the global WebSocket / `ws`. */
   WebSocket?: WebSocketConstructor;
+  /** A socket not open after this long is closed and reported as failed (default 0 = no limit). */
+  connectTimeoutMs?: number;
 }
 
 const OPEN = 1;
@@ -78,6 +80,7 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
     let ws: WebSocketLike | null = null;
     let closedByCaller = false;
     let reported = false;
+    let opened = false;
     // Frames sent before the socket exists/opens; flushed on open.
     let outbox: string[] = [];
 
@@ -87,6 +90,17 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
       onStatus(s);
     };
 
+    // Armed before the socket exists, so it also covers a slow `ws` import.
+    const connectMs = opts.connectTimeoutMs ?? 0;
+    const connectTimer =
+      connectMs > 0
+        ? setTimeout(() => {
+            if (opened || closedByCaller) return;
+            report({ type: 'close', reason: `no WebSocket handshake within ${connectMs} ms`, url: target });
+            drop();
+          }, connectMs)
+        : undefined;
+
     loadWebSocket(opts.WebSocket).then(
       (Ctor) => {
         if (closedByCaller) return;
@@ -94,7 +108,7 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
         try {
           sock = new Ctor(target);
         } catch (e) {
-          report({ type: 'close', reason: `cannot connect to ${target}: ${errorText(e)}` });
+          report({ type: 'close', reason: errorText(e), url: target });
           return;
         }
         ws = sock;
@@ -106,6 +120,8 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
         }
         sock.onopen = () => {
           if (closedByCaller) return;
+          opened = true;
+          clearTimeout(connectTimer);
           const queued = outbox;
           outbox = [];
           for (const m of queued) sock.send(m);
@@ -115,11 +131,20 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
           if (closedByCaller) return;
           onMessage(toText(ev.data));
         };
-        // An error is always followed by close; the close carries the useful information.
-        sock.onerror = noop;
+        // An error is followed by close; `ws` puts the cause (ECONNREFUSED, ENOTFOUND, a TLS
+        // failure, "Unexpected server response: 503") only on the error, so keep it for the close.
+        let failure: string | undefined;
+        sock.onerror = (ev: { message?: unknown; error?: unknown } | undefined) => {
+          const m = ev?.error instanceof Error ? ev.error.message : ev?.message;
+          if (typeof m === 'string' && m !== '') failure = m;
+        };
         sock.onclose = (ev: { code?: number; reason?: string } | undefined) => {
-          const why = ev?.reason ? `: ${ev.reason}` : '';
-          report({ type: 'close', reason: `${target} closed (code ${ev?.code ?? 'unknown'})${why}` });
+          clearTimeout(connectTimer);
+          const code = ev?.code ?? 'unknown';
+          const why = ev?.reason ? `: ${ev.reason}` : failure ? `: ${failure}` : '';
+          // Before open, the cause alone (the error names the problem; ConnectionError adds the url).
+          const reason = opened ? `${target} closed (code ${code})${why}` : (failure ?? `closed before opening (code ${code})${why}`);
+          report({ type: 'close', reason, url: target, code: ev?.code });
         };
       },
       (e: unknown) => {
@@ -143,6 +168,38 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
       });
     };
 
+    /** Releases the socket without reporting anything further. */
+    function drop(): void {
+      clearTimeout(connectTimer);
+      closedByCaller = true;
+      outbox = [];
+      const sock = ws;
+      ws = null;
+      if (!sock) return;
+      // Keep no-op handlers rather than null: `ws` throws on an 'error' event with no listener.
+      sock.onopen = noop;
+      sock.onmessage = noop;
+      sock.onclose = noop;
+      sock.onerror = noop;
+      try {
+        if (sock.readyState === CONNECTING && sock.terminate) {
+          sock.terminate();
+        } else {
+          sock.close(1000);
+          // A half-open peer never answers the closing handshake; don't hold the TCP socket
+          // (and the event loop) for ws's 30 s close timeout.
+          if (sock.terminate) {
+            const t = setTimeout(() => sock.terminate?.(), 1000);
+            (t as { unref?: () => void }).unref?.();
+            // Normal case: the peer answers; release the timer (and the socket it holds) now.
+            sock.onclose = () => clearTimeout(t);
+          }
+        }
+      } catch {
+        /* already closed */
+      }
+    }
+
     return {
       send(msg: string): void {
         if (closedByCaller) return;
@@ -154,32 +211,7 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
       close(): void {
         if (closedByCaller) return;
         closedByCaller = true;
-        outbox = [];
-        const sock = ws;
-        ws = null;
-        if (!sock) return;
-        // Keep no-op handlers rather than null: `ws` throws on an 'error' event with no listener.
-        sock.onopen = noop;
-        sock.onmessage = noop;
-        sock.onclose = noop;
-        sock.onerror = noop;
-        try {
-          if (sock.readyState === CONNECTING && sock.terminate) {
-            sock.terminate();
-          } else {
-            sock.close(1000);
-            // A half-open peer never answers the closing handshake; don't hold the TCP socket
-            // (and the event loop) for ws's 30 s close timeout.
-            if (sock.terminate) {
-              const t = setTimeout(() => sock.terminate?.(), 1000);
-              (t as { unref?: () => void }).unref?.();
-              // Normal case: the peer answers; release the timer (and the socket it holds) now.
-              sock.onclose = () => clearTimeout(t);
-            }
-          }
-        } catch {
-          /* already closed */
-        }
+        drop();
       },
     };
   };

@@ -2,8 +2,9 @@
 // HTTP status on upgrade, a connect that hangs), closes mid-request and mid-subscription.
 // Every case bounds the connections opened and checks no promise is left unsettled.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionClosedError, RpcClient } from '../../src/rpc/index.js';
-import { startFlappingServer, type Hostile } from '../helpers/hostile-server.js';
+import { spawn } from 'node:child_process';
+import { ConnectionClosedError, ConnectionError, RpcClient } from '../../src/rpc/index.js';
+import { refusedUrl, startBlackhole, startFlappingServer, startHttpRefuser, type Hostile } from '../helpers/hostile-server.js';
 import { errorOf, settle } from './util.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -28,4 +29,64 @@ describe('a server that accepts and then drops every connection', () => {
     expect(server.connections).toBe(4);
     expect(client.pendingCount).toBe(0);
   });
+});
+
+describe('a dead endpoint fails fast with ConnectionError naming the url and the cause', () => {
+  async function firstRequest(url: string, connectTimeoutMs?: number): Promise<{ e: ConnectionError; ms: number }> {
+    const client = track(new RpcClient(url, { timeoutMs: 60_000, connectTimeoutMs }));
+    const t0 = Date.now();
+    const r = await settle(client.request('chain_getBlockHash', [0]));
+    const ms = Date.now() - t0;
+    const e = errorOf<ConnectionError>(r);
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect(e.name).toBe('ConnectionError');
+    expect(e.url).toBe(url);
+    expect(e.message).toBe(`cannot reach ${url}: ${e.reason}`);
+    expect(client.pendingCount).toBe(0);
+    expect(client.state).toBe('idle');
+    return { e, ms };
+  }
+
+  it('refused: at once, one attempt', async () => {
+    const url = await refusedUrl();
+    const { e, ms } = await firstRequest(url);
+    expect(e.reason).toMatch(/ECONNREFUSED/);
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('HTTP status instead of the upgrade: names the status', async () => {
+    const s = track(await startHttpRefuser(503));
+    const { e } = await firstRequest(s.url);
+    expect(e.reason).toMatch(/503/);
+    expect(s.connections).toBe(1);
+  });
+
+  it('a connect that hangs: fails at connectTimeoutMs, one connection', async () => {
+    const s = track(await startBlackhole());
+    const { e, ms } = await firstRequest(s.url, 300);
+    expect(e.reason).toBe('no WebSocket handshake within 300 ms');
+    expect(ms).toBeGreaterThanOrEqual(250);
+    expect(ms).toBeLessThan(5000);
+    expect(s.connections).toBe(1);
+  });
+
+  it('several urls, all dead: each is tried once, then ConnectionError for the last', async () => {
+    const a = await refusedUrl();
+    const b = track(await startHttpRefuser(502));
+    const client = track(new RpcClient([a, b.url]));
+    const e = errorOf<ConnectionError>(await settle(client.request('chain_getBlockHash', [0])));
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect(e.url).toBe(b.url);
+    expect(b.connections).toBe(1);
+  });
+
+  it('the CLI prints "cannot reach <url>: <cause>" and exits 1', async () => {
+    const url = await refusedUrl();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'block', '--url', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^cannot reach ${url.replace(/[.]/g, '\\.')}: connect ECONNREFUSED`, 'm'));
+  }, 20_000);
 });

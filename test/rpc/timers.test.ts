@@ -1,7 +1,7 @@
 // Timer logic on fake timers against an in-memory provider: reconnect backoff and retries,
 // heartbeat, deadlines. No sockets; simulated minutes run in milliseconds.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionClosedError, RpcClient, TimeoutError } from '../../src/rpc/index.js';
+import { ConnectionClosedError, ConnectionError, RpcClient, TimeoutError } from '../../src/rpc/index.js';
 import { backoffDelay } from '../../src/rpc/backoff.js';
 import { memoryProvider } from '../helpers/rpc-memory.js';
 import { errorOf, settle } from './util.js';
@@ -120,6 +120,23 @@ describe('deadlines', () => {
     expect(e).toBeInstanceOf(TimeoutError);
     expect(e.message).toBe('chain_getBlockHash timed out after 1000 ms');
     expect(client.pendingCount).toBe(0);
+    await client.close();
+  });
+});
+
+describe('connectTimeoutMs', () => {
+  it('defaults to 10 s: a provider that never opens fails the first request with ConnectionError at 10 s', async () => {
+    const mem = memoryProvider(() => {});
+    const client = new RpcClient(mem.provider, { timeoutMs: 60_000 });
+    const p = settle(client.request('chain_getBlockHash', [0]));
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(client.pendingCount).toBe(1);
+    await vi.advanceTimersByTimeAsync(2);
+    const e = errorOf<ConnectionError>(await p);
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect(e.message).toBe('cannot connect: no WebSocket handshake within 10000 ms');
+    expect(mem.conns).toHaveLength(1);
+    expect(mem.conns[0]!.closedByClient).toBe(true);
     await client.close();
   });
 });
