@@ -6,7 +6,7 @@
 import { AbortError, SubstrateLiteError } from '../errors.js';
 import type { Call, OnDrop, QueueItem } from './call.js';
 import { Connection } from './connection.js';
-import { ConnectionClosedError, NotReplayableError, ProtocolError, RpcError } from './errors.js';
+import { ConnectionClosedError, FrameTooLargeError, NotReplayableError, ProtocolError, RpcError } from './errors.js';
 import { excerpt, parseFrame, peekReplyId, type Incoming } from './frames.js';
 import { Heartbeat } from './heartbeat.js';
 import { subscriptionIterator } from './iterator.js';
@@ -18,6 +18,9 @@ import type { BatchCall, ClientState, RequestOptions, RpcClientOptions, Subscrib
 import { webSocketProvider } from './websocket.js';
 
 /** Sending these twice could do something twice, so they are never replayed after a drop. */
+/** WebSocket close code 1009, "message too big": `ws` closes with it when maxPayload is exceeded. */
+const WS_MESSAGE_TOO_BIG = 1009;
+
 const DEFAULT_NON_REPLAYABLE = [
   'author_submitExtrinsic',
   'author_submitAndWatchExtrinsic',
@@ -42,11 +45,12 @@ export class RpcClient {
 
   constructor(target: string | string[] | JsonRpcProvider, options: RpcClientOptions = {}) {
     const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
-    const provider = typeof target === 'function' ? target : webSocketProvider(target, { connectTimeoutMs });
+    const maxFrameBytes = options.maxFrameBytes ?? 64 * 1024 * 1024;
+    const provider = typeof target === 'function' ? target : webSocketProvider(target, { connectTimeoutMs, maxFrameBytes });
     const endpoints = typeof target === 'string' ? 1 : typeof target === 'function' ? 1 : target.length;
     this.#timeoutMs = options.timeoutMs ?? 60_000;
     this.#idleTimeoutMs = options.idleTimeoutMs ?? 0;
-    this.#maxFrameBytes = options.maxFrameBytes ?? 64 * 1024 * 1024;
+    this.#maxFrameBytes = maxFrameBytes;
     this.#coalesce = options.coalesce ?? true;
     this.#heartbeatMethod = options.heartbeatMethod ?? 'system_health';
     this.#nonReplayable = new Set([...DEFAULT_NON_REPLAYABLE, ...(options.nonReplayable ?? [])]);
@@ -78,7 +82,7 @@ export class RpcClient {
     this.#conn = new Connection(provider, { reconnect, connectTimeoutMs, endpoints }, {
       onOpen: () => this.#onOpen(),
       onMessage: (raw) => this.#onMessage(raw),
-      onLost: (reason) => this.#onLost(reason),
+      onLost: (reason, code) => this.#onLost(reason, code),
       onUnreachable: (e) => {
         this.#conn.toIdle();
         this.#failEverything(() => e, true);
@@ -281,10 +285,14 @@ export class RpcClient {
   }
 
   /** The socket went away: replay reads, refuse to resend non-idempotent calls, re-subscribe. */
-  #onLost(reason: string): void {
+  #onLost(reason: string, code?: number): void {
     this.#heartbeat.stop();
     const replay: Call[] = [];
-    for (const call of this.#table.takeInflight()) {
+    const suspect = this.#outbox.suspectInFlight;
+    const lost = this.#table.takeInflight();
+    const held = code === WS_MESSAGE_TOO_BIG ? this.#frameTooLarge(lost, suspect) : new Set<Call>();
+    for (const call of lost) {
+      if (call.state === 'done' || held.has(call)) continue;
       if (call.onDrop === 'replay') replay.push(call);
       else {
         const err = call.onDrop === 'reject' ? new NotReplayableError(call.method, { cause: reason }) : new ConnectionClosedError(reason);
@@ -299,6 +307,26 @@ export class RpcClient {
     this.#conn.toIdle();
     const why = hasWork && this.#reconnect ? `${reason}; gave up reconnecting` : reason;
     this.#failEverything(() => new ConnectionClosedError(why, { cause: reason }), true);
+  }
+
+  /**
+   * The transport refused a frame over maxFrameBytes (close 1009) without saying whose it was.
+   * One replayable call on the wire: it is the one, and it fails without a replay. Several: a
+   * call already quarantined that was alone on the wire again is the one; otherwise all go into
+   * quarantine (sent one at a time), so each oversized reply is downloaded at most twice.
+   * Returns the calls now held in quarantine.
+   */
+  #frameTooLarge(lost: Call[], suspect: Call | undefined): Set<Call> {
+    const limit = this.#maxFrameBytes;
+    this.#report(new ProtocolError(`a frame exceeds maxFrameBytes (${limit}): the transport refused it and closed the connection`));
+    const candidates = lost.filter((c) => c.onDrop === 'replay');
+    const culprit = candidates.length === 1 ? candidates[0] : suspect;
+    if (culprit) {
+      this.#table.finish(culprit, new FrameTooLargeError(culprit.method, this.#maxFrameBytes));
+      return new Set();
+    }
+    this.#outbox.addToQuarantine(candidates);
+    return new Set(candidates);
   }
 
   /** Rejects queued/in-flight calls and ends subscriptions. */
@@ -318,13 +346,14 @@ export class RpcClient {
     }
   }
 
+  /** A frame the transport delivered whole (no size limit of its own) but over maxFrameBytes. */
   #oversize(raw: string): void {
-    const err = new ProtocolError(`frame of ${raw.length} bytes exceeds maxFrameBytes (${this.#maxFrameBytes})`, { frame: excerpt(raw) });
-    this.#report(err);
+    const frame = excerpt(raw);
+    this.#report(new ProtocolError(`frame of ${raw.length} bytes exceeds maxFrameBytes (${this.#maxFrameBytes})`, { frame }));
     // If we can see whose reply it was, fail that call now instead of letting it time out.
     const id = peekReplyId(raw);
     const call = id === undefined ? undefined : this.#table.get(id);
-    if (call) this.#table.finish(call, err);
+    if (call) this.#table.finish(call, new FrameTooLargeError(call.method, this.#maxFrameBytes, raw.length, { frame }));
   }
 
   #dispatch(m: Incoming, raw: string): void {

@@ -11,7 +11,7 @@ export interface ConnectionEvents {
   onOpen(): void;
   onMessage(raw: string): void;
   /** The socket went away without us asking; it is already torn down. */
-  onLost(reason: string): void;
+  onLost(reason: string, code?: number): void;
   /** No endpoint could be reached when a connection was first needed (from 'idle'). */
   onUnreachable(e: ConnectionError): void;
   onState(s: ClientState): void;
@@ -102,7 +102,7 @@ export class Connection {
       if (gen !== this.generation) return;
       if (!returned) return void early.push(s);
       if (s.type === 'open') this.opened();
-      else this.closed(s.reason, s.url);
+      else this.closed(s.reason, s.url, s.code);
     };
     try {
       this.conn = this.provider((msg) => {
@@ -133,9 +133,9 @@ export class Connection {
   }
 
   /** A connection ended. Before it ever opened from 'idle', that is a failure to reach the endpoint. */
-  private closed(reason: string, url: string | undefined): void {
+  private closed(reason: string, url: string | undefined, code?: number): void {
     clearTimeout(this.connectTimer);
-    if (this._state !== 'connecting') return this.lose(reason);
+    if (this._state !== 'connecting') return this.lose(reason, code);
     this.teardown();
     // Several endpoints: try the next one straight away (the provider moves on after a failure).
     if (++this.openFailures < this.opts.endpoints) return this.connect('connecting');
@@ -152,10 +152,10 @@ export class Connection {
   }
 
   /** Tears the socket down (if any) and tells the client. */
-  lose(reason: string): void {
+  lose(reason: string, code?: number): void {
     if (this._state === 'closed' || this._state === 'idle') return;
     this.teardown();
-    this.events.onLost(reason);
+    this.events.onLost(reason, code);
   }
 
   private teardown(): void {

@@ -95,3 +95,22 @@ function safeStringify(v: unknown): string {
     return String(v);
   }
 }
+
+/**
+ * The reply to a call was larger than maxFrameBytes. A property of the request, not of the
+ * network: the call is not replayed (it would download the same frame again).
+ */
+export class FrameTooLargeError extends ProtocolError {
+  override name = 'FrameTooLargeError';
+  readonly method: string;
+  readonly limit: number;
+  /** The frame's length when it was received whole; undefined when the transport refused it midway. */
+  readonly bytes: number | undefined;
+  constructor(method: string, limit: number, bytes?: number, options: { frame?: string } = {}) {
+    const size = bytes === undefined ? 'a frame' : `a frame of ${bytes} bytes`;
+    super(`${method}: reply is ${size} over maxFrameBytes (${limit}); not retried`, options);
+    this.method = method;
+    this.limit = limit;
+    this.bytes = bytes;
+  }
+}

@@ -9,7 +9,15 @@ export type {
   SubscribeOptions,
   Subscription,
 } from './types.js';
-export { ConnectionClosedError, ConnectionError, NotReplayableError, ProtocolError, RpcError, TimeoutError } from './errors.js';
+export {
+  ConnectionClosedError,
+  ConnectionError,
+  FrameTooLargeError,
+  NotReplayableError,
+  ProtocolError,
+  RpcError,
+  TimeoutError,
+} from './errors.js';
 export type { JsonRpcProvider, ProviderConnection, ProviderStatus } from './provider.js';
 export { subscriptionIterator } from './iterator.js';
 export type { SubscriptionHandlers } from './iterator.js';

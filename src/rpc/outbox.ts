@@ -15,6 +15,12 @@ export class Outbox {
   /** Batches on the wire, oldest first, to attribute an `id: null` "batch not supported" error. */
   private readonly batches = new Set<Set<Call>>();
   private batchUnsupported = false;
+  /**
+   * Calls that were on the wire when the transport refused an oversized frame (close 1009)
+   * without saying whose reply it was. They go out one at a time, so a repeat names its call.
+   */
+  private quarantine: Call[] = [];
+  private suspect: Call | null = null;
 
   constructor(
     private readonly table: RequestTable,
@@ -27,6 +33,7 @@ export class Outbox {
 
   /** Writes queued calls while there is room on the wire. */
   pump(write: Write): void {
+    if (!this.pumpQuarantine(write)) return;
     while (this.head < this.queue.length && this.table.inflightCount < this.maxInFlight) {
       const item = this.queue[this.head++]!;
       const ok = Array.isArray(item) ? this.sendBatch(item, write) : item.state !== 'queued' || this.sendCall(item, write);
@@ -39,6 +46,27 @@ export class Outbox {
       this.queue = this.queue.slice(this.head);
       this.head = 0;
     }
+  }
+
+  /** The quarantined call alone on the wire right now, if any. */
+  get suspectInFlight(): Call | undefined {
+    return this.suspect?.state === 'inflight' ? this.suspect : undefined;
+  }
+
+  addToQuarantine(calls: Call[]): void {
+    this.quarantine.push(...calls);
+  }
+
+  private pumpQuarantine(write: Write): boolean {
+    if (this.suspectInFlight) return true;
+    this.suspect = null;
+    while (this.quarantine.length > 0) {
+      const next = this.quarantine.shift()!;
+      if (next.state !== 'queued') continue;
+      this.suspect = next;
+      return this.sendCall(next, write);
+    }
+    return true;
   }
 
   sendCall(call: Call, write: Write): boolean {
@@ -88,6 +116,7 @@ export class Outbox {
 
   /** Whether any queued call still wants sending. */
   hasWork(): boolean {
+    if (this.quarantine.some((c) => c.state === 'queued')) return true;
     for (let i = this.head; i < this.queue.length; i++) {
       const q = this.queue[i]!;
       if (Array.isArray(q) ? q.some((c) => c.state === 'queued') : q.state === 'queued') return true;
@@ -104,7 +133,8 @@ export class Outbox {
 
   /** Empties the queue and returns every call in it. */
   drain(): Call[] {
-    const calls: Call[] = [];
+    const calls: Call[] = this.quarantine.splice(0);
+    this.suspect = null;
     for (let i = this.head; i < this.queue.length; i++) {
       const item = this.queue[i]!;
       for (const c of Array.isArray(item) ? item : [item]) calls.push(c);

@@ -22,12 +22,18 @@ export interface WebSocketLike {
 }
 
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
+type WsWithOptions = new (url: string, options: { maxPayload: number }) => WebSocketLike;
 
 export interface WebSocketProviderOptions {
   /** Use this constructor instead of the global WebSocket / `ws`. */
   WebSocket?: WebSocketConstructor;
   /** A socket not open after this long is closed and reported as failed (default 0 = no limit). */
   connectTimeoutMs?: number;
+  /**
+   * With `ws`: its maxPayload, so a larger frame is refused while it arrives (close code 1009)
+   * instead of being downloaded whole (default: ws's own, 100 MiB). Native WebSockets have no such knob.
+   */
+  maxFrameBytes?: number;
 }
 
 const OPEN = 1;
@@ -35,6 +41,8 @@ const CONNECTING = 0;
 const noop = (): void => {};
 
 let wsModule: Promise<WebSocketConstructor> | undefined;
+/** The constructor `ws` exported: it alone takes an options object as second argument. */
+let wsCtor: WebSocketConstructor | undefined;
 
 function loadWebSocket(explicit: WebSocketConstructor | undefined): Promise<WebSocketConstructor> {
   if (explicit) return Promise.resolve(explicit);
@@ -44,7 +52,7 @@ function loadWebSocket(explicit: WebSocketConstructor | undefined): Promise<WebS
   // The specifier is a variable so bundlers leave `ws` out of browser and worker bundles.
   const specifier = 'ws';
   wsModule ??= import(/* @vite-ignore */ specifier).then(
-    (m) => ((m as { WebSocket?: unknown }).WebSocket ?? (m as { default: unknown }).default) as WebSocketConstructor,
+    (m) => (wsCtor = ((m as { WebSocket?: unknown }).WebSocket ?? (m as { default: unknown }).default) as WebSocketConstructor),
     (e: unknown) => {
       wsModule = undefined;
       throw e;
@@ -106,7 +114,7 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
         if (closedByCaller) return;
         let sock: WebSocketLike;
         try {
-          sock = new Ctor(target);
+          sock = Ctor === wsCtor && opts.maxFrameBytes ? new (Ctor as WsWithOptions)(target, { maxPayload: opts.maxFrameBytes }) : new Ctor(target);
         } catch (e) {
           report({ type: 'close', reason: errorText(e), url: target });
           return;
@@ -134,9 +142,12 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
         // An error is followed by close; `ws` puts the cause (ECONNREFUSED, ENOTFOUND, a TLS
         // failure, "Unexpected server response: 503") only on the error, so keep it for the close.
         let failure: string | undefined;
+        let tooBig = false;
         sock.onerror = (ev: { message?: unknown; error?: unknown } | undefined) => {
           const m = ev?.error instanceof Error ? ev.error.message : ev?.message;
           if (typeof m === 'string' && m !== '') failure = m;
+          // `ws` aborts an over-maxPayload frame with this error, then closes with 1006, not 1009.
+          tooBig ||= (ev?.error as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
         };
         sock.onclose = (ev: { code?: number; reason?: string } | undefined) => {
           clearTimeout(connectTimer);
@@ -144,7 +155,7 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
           const why = ev?.reason ? `: ${ev.reason}` : failure ? `: ${failure}` : '';
           // Before open, the cause alone (the error names the problem; ConnectionError adds the url).
           const reason = opened ? `${target} closed (code ${code})${why}` : (failure ?? `closed before opening (code ${code})${why}`);
-          report({ type: 'close', reason, url: target, code: ev?.code });
+          report({ type: 'close', reason, url: target, code: tooBig ? 1009 : ev?.code });
         };
       },
       (e: unknown) => {
