@@ -81,7 +81,11 @@ export class RpcClient {
     const onStatus = options.onStatus;
     this.#conn = new Connection(provider, { reconnect, connectTimeoutMs, endpoints }, {
       onOpen: () => this.#onOpen(),
-      onMessage: (raw) => this.#onMessage(raw),
+      onMessage: (raw) => {
+        this.#heartbeat.activity();
+        this.#onMessage(raw);
+      },
+      onActivity: () => this.#heartbeat.activity(),
       onLost: (reason, code) => this.#onLost(reason, code),
       onUnreachable: (e) => {
         this.#conn.toIdle();
@@ -99,7 +103,7 @@ export class RpcClient {
       ping: (onAnswer) => this.#ping(onAnswer),
       onSilent: () => {
         const ms = options.heartbeatTimeoutMs ?? 10_000;
-        this.#report(new ProtocolError(`no reply to ${this.#heartbeatMethod} within ${ms} ms; reconnecting`));
+        this.#report(new ProtocolError(`nothing received for ${ms} ms after a ${this.#heartbeatMethod} ping; reconnecting`));
         this.#conn.lose('heartbeat timeout (half-open connection)');
       },
     });

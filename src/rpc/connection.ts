@@ -10,6 +10,8 @@ import type { ClientState, ReconnectOptions } from './types.js';
 export interface ConnectionEvents {
   onOpen(): void;
   onMessage(raw: string): void;
+  /** Bytes arrived on the current connection (maybe mid-frame). */
+  onActivity(): void;
   /** The socket went away without us asking; it is already torn down. */
   onLost(reason: string, code?: number): void;
   /** No endpoint could be reached when a connection was first needed (from 'idle'). */
@@ -105,9 +107,13 @@ export class Connection {
       else this.closed(s.reason, s.url, s.code);
     };
     try {
-      this.conn = this.provider((msg) => {
+      const onMessage = (msg: string): void => {
         if (gen === this.generation) this.events.onMessage(msg);
-      }, onStatus);
+      };
+      const onActivity = (): void => {
+        if (gen === this.generation) this.events.onActivity();
+      };
+      this.conn = this.provider(onMessage, onStatus, onActivity);
       returned = true;
       // After the provider's own timer (same length, armed earlier), which can name the url.
       this.armConnectTimer(gen);

@@ -1,5 +1,7 @@
-// Liveness check for an open socket: ping every `intervalMs`; if the ping is still unanswered
-// `timeoutMs` later, the socket is presumed half-open (a TCP path that died without a FIN).
+// Liveness check for an open socket: ping every `intervalMs`; if the ping is unanswered and
+// nothing at all has arrived for `timeoutMs`, the socket is presumed half-open (a TCP path that
+// died without a FIN). Data arriving proves the link alive: a reply queued behind a large frame
+// that arrives slowly is late, not lost, so only silence counts.
 import { unref } from './call.js';
 
 export interface HeartbeatHooks {
@@ -11,6 +13,7 @@ export interface HeartbeatHooks {
 export class Heartbeat {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private deadline: ReturnType<typeof setTimeout> | undefined;
+  private lastActivity = 0;
 
   constructor(
     private readonly intervalMs: number,
@@ -32,13 +35,26 @@ export class Heartbeat {
     this.deadline = undefined;
   }
 
+  /** Something arrived (a frame, or bytes of one). */
+  activity(): void {
+    this.lastActivity = Date.now();
+  }
+
   private ping(): void {
     this.timer = undefined;
     const waiting = this.hooks.ping(() => this.start());
+    this.lastActivity = Date.now();
+    this.arm(waiting, this.timeoutMs);
+  }
+
+  private arm(waiting: () => boolean, ms: number): void {
     this.deadline = setTimeout(() => {
       this.deadline = undefined;
-      if (waiting()) this.hooks.onSilent();
-    }, this.timeoutMs);
+      if (!waiting()) return;
+      const quiet = Date.now() - this.lastActivity;
+      if (quiet < this.timeoutMs) return this.arm(waiting, this.timeoutMs - quiet);
+      this.hooks.onSilent();
+    }, ms);
     unref(this.deadline);
   }
 }

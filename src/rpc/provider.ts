@@ -21,4 +21,9 @@ export interface ProviderConnection {
 export type JsonRpcProvider = (
   onMessage: (msg: string) => void,
   onStatus: (s: ProviderStatus) => void,
+  /**
+   * Optional: call it whenever bytes arrive, even mid-frame. A large frame arriving slowly then
+   * counts as a live link for the heartbeat; without it only complete frames do.
+   */
+  onActivity?: () => void,
 ) => ProviderConnection;

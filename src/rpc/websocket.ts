@@ -83,7 +83,7 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
   if (urls.length === 0) throw new TypeError('webSocketProvider needs at least one url');
   let attempt = 0;
 
-  return (onMessage, onStatus): ProviderConnection => {
+  return (onMessage, onStatus, onActivity): ProviderConnection => {
     const target = urls[attempt++ % urls.length]!;
     let ws: WebSocketLike | null = null;
     let closedByCaller = false;
@@ -130,6 +130,7 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
           if (closedByCaller) return;
           opened = true;
           clearTimeout(connectTimer);
+          if (onActivity) watchBytes(sock, onActivity);
           const queued = outbox;
           outbox = [];
           for (const m of queued) sock.send(m);
@@ -226,6 +227,15 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
       },
     };
   };
+}
+
+/**
+ * `ws` only delivers whole frames; its TCP socket (`_socket`, internal, hence the probing) sees
+ * every chunk. Native WebSockets expose nothing finer than a message, so they skip this.
+ */
+function watchBytes(sock: WebSocketLike, onActivity: () => void): void {
+  const tcp = (sock as { _socket?: { on?: (ev: string, fn: () => void) => void } })._socket;
+  if (typeof tcp?.on === 'function') tcp.on('data', onActivity);
 }
 
 function errorText(e: unknown): string {

@@ -19,6 +19,8 @@ export interface MemoryConn {
   /** Deliver a raw text frame to the client. */
   push(frame: string): void;
   reply(id: number, result: unknown): void;
+  /** Bytes of a frame arrived (the frame itself is not complete yet). */
+  activity(): void;
 }
 
 export interface MemoryProvider {
@@ -36,7 +38,7 @@ export function memoryProvider(
   onRequest: (req: MemoryRequest, c: MemoryConn) => unknown = () => undefined,
 ): MemoryProvider {
   const conns: MemoryConn[] = [];
-  const provider: JsonRpcProvider = (onMessage, onStatus) => {
+  const provider: JsonRpcProvider = (onMessage, onStatus, onActivity) => {
     let closed = false;
     let reported = false;
     const c: MemoryConn = {
@@ -53,6 +55,7 @@ export function memoryProvider(
       },
       push: (frame) => !closed && !reported && onMessage(frame),
       reply: (id, result) => c.push(JSON.stringify({ jsonrpc: '2.0', id, result })),
+      activity: () => !closed && !reported && onActivity?.(),
     };
     conns.push(c);
     setTimeout(() => onConnect(c), 0);

@@ -2,7 +2,8 @@
 // Real loopback sockets; the `ws` transport refuses a frame over maxFrameBytes while it arrives.
 import { afterEach, describe, expect, it } from 'vitest';
 import { FrameTooLargeError, RpcClient } from '../../src/rpc/index.js';
-import { startRpcServer, type RpcServer } from '../helpers/rpc-server.js';
+import { dripFrame } from '../helpers/hostile-server.js';
+import { rawReply, startRpcServer, type RpcServer } from '../helpers/rpc-server.js';
 import { errorOf, settle, sleep } from './util.js';
 
 let server: RpcServer | undefined;
@@ -70,5 +71,36 @@ describe('a reply over maxFrameBytes is a property of its request', () => {
     expect(e.bytes).toBe(5036); // {"jsonrpc":"2.0","id":1,"result":"…"}: 36 bytes around the 5,000
     expect(e.message).toMatch(/^state_getStorage: reply is a frame of 5036 bytes over maxFrameBytes \(1024\)/);
     await c.close();
+  });
+});
+
+describe('a slow drip', () => {
+  it('a 512 KB reply dripped over ~1.3 s with heartbeatTimeoutMs 300 arrives intact on one connection', async () => {
+    const payload = 'd'.repeat(512 * 1024);
+    let dripping: Promise<void> = Promise.resolve();
+    server = await startRpcServer({
+      handler: async (m, p, conn) => {
+        if (m === 'system_health') {
+          await dripping; // a ping reply sent mid-drip would land inside the dripped frame
+          return { peers: 1 };
+        }
+        if (m !== 'slow') return p;
+        return rawReply((id) => {
+          dripping = dripFrame(conn.socket, JSON.stringify({ jsonrpc: '2.0', id, result: payload }), 8 * 1024, 20);
+          return null;
+        });
+      },
+    });
+    const errors: Error[] = [];
+    client = new RpcClient(server.url, { heartbeatMs: 100, heartbeatTimeoutMs: 300, onError: (e) => errors.push(e) });
+    expect(await client.request('echo', [1])).toEqual([1]);
+    const t0 = Date.now();
+    const got = await client.request<string>('slow', []);
+    expect(Date.now() - t0).toBeGreaterThan(600); // it really was slow (65 chunks, 20 ms apart)
+    expect(got.length).toBe(payload.length);
+    expect(got === payload).toBe(true);
+    expect(server.connectionCount).toBe(1);
+    expect(server.requestsByMethod.get('slow')).toBe(1);
+    expect(errors).toEqual([]);
   });
 });

@@ -140,3 +140,34 @@ describe('connectTimeoutMs', () => {
     await client.close();
   });
 });
+
+describe('heartbeat', () => {
+  it('a slow frame (bytes arriving, no complete reply for 5 s) is not a dead link; silence is', async () => {
+    const mem = memoryProvider((c) => c.open());
+    const errors: Error[] = [];
+    const client = new RpcClient(mem.provider, { heartbeatMs: 1000, heartbeatTimeoutMs: 500, timeoutMs: 0, onError: (e) => errors.push(e) });
+    const p = client.request('state_getStorage', ['0xbig']);
+    await vi.advanceTimersByTimeAsync(10);
+    const c1 = mem.conns[0]!;
+    expect(c1.requests.map((r) => r.method)).toEqual(['state_getStorage']);
+    // 5 s of a large frame trickling in: a chunk every 200 ms, longer than heartbeatTimeoutMs overall.
+    for (let t = 0; t < 5000; t += 200) {
+      c1.activity();
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(c1.requests.map((r) => r.method)).toEqual(['state_getStorage', 'system_health']);
+    expect(mem.conns).toHaveLength(1);
+    c1.reply(c1.requests[0]!.id, '0x01');
+    c1.reply(c1.requests[1]!.id, { peers: 1 });
+    expect(await p).toBe('0x01');
+    expect(errors).toEqual([]);
+    // Now silence: the next ping goes unanswered and nothing arrives.
+    await vi.advanceTimersByTimeAsync(1000 + 499);
+    expect(mem.conns).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(c1.closedByClient).toBe(true);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toBe('nothing received for 500 ms after a system_health ping; reconnecting');
+    await client.close();
+  });
+});
