@@ -365,7 +365,7 @@ export class RpcClient {
       case 'invalid':
         return this.#report(m.error);
       case 'notification':
-        return this.#subs.notify(m.subscription, m.params);
+        return this.#subs.notify(m.subscription, m.params, raw.length);
       case 'batch-error':
         return this.#batchRejected(m.error, raw);
       case 'malformed-reply':

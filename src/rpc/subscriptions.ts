@@ -3,8 +3,8 @@
 import { AbortError } from '../errors.js';
 import type { Call, QueueItem, Waiter } from './call.js';
 import { EarlyNotifications } from './early.js';
-import { NotReplayableError, RpcError, TimeoutError } from './errors.js';
-import { isObject } from './frames.js';
+import { NotReplayableError, ProtocolError, RpcError, TimeoutError } from './errors.js';
+import { excerpt, isObject } from './frames.js';
 import type { RequestTable } from './requests.js';
 import type { SubscribeOptions, Subscription } from './types.js';
 
@@ -45,9 +45,18 @@ export interface OpenSpec {
 export class SubscriptionTable {
   private readonly subs = new Set<Sub>();
   private readonly byServerId = new Map<string, Sub>();
-  private readonly early = new EarlyNotifications();
+  private readonly early: EarlyNotifications;
 
-  constructor(private readonly host: SubscriptionHost) {}
+  constructor(private readonly host: SubscriptionHost) {
+    this.early = new EarlyNotifications((sid, count, why) =>
+      host.report(new ProtocolError(`dropped ${count} notification(s) for unknown subscription id ${excerpt(sid)}: ${why}`)),
+    );
+  }
+
+  /** Bytes of early notifications held, for tests and diagnostics. */
+  get earlyBytes(): number {
+    return this.early.size;
+  }
 
   get size(): number {
     return this.subs.size;
@@ -114,11 +123,11 @@ export class SubscriptionTable {
     };
   }
 
-  /** A notification frame for server subscription `sid`. */
-  notify(sid: string, params: Record<string, unknown>): void {
+  /** A notification frame (of `bytes` on the wire) for server subscription `sid`. */
+  notify(sid: string, params: Record<string, unknown>, bytes: number): void {
     const sub = this.byServerId.get(sid);
     // Unknown: probably beat its subscribe reply; keep it (bounded) for a short while.
-    if (!sub) this.early.add(sid, params);
+    if (!sub) this.early.add(sid, params, bytes);
     else this.deliver(sub, params);
   }
 

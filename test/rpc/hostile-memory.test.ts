@@ -42,3 +42,22 @@ describe('kept errors do not retain their frames', () => {
     expect(server.connectionCount).toBe(1);
   });
 });
+
+describe('stray notifications', () => {
+  it.skipIf(!gc)('a flood of 19 MB of notifications for 64 unknown ids leaves < 6 MB after gc, reported per id', async () => {
+    server = await startRpcServer();
+    const errors: Error[] = [];
+    client = new RpcClient(server.url, { onError: (e) => errors.push(e) });
+    expect(await client.request('echo', [1])).toEqual([1]);
+    const before = await heapAfterGc();
+    const filler = 'n'.repeat(1000);
+    for (let k = 0; k < 300; k++) for (let id = 0; id < 64; id++) server.notify(`stray-${id}`, 'chain_newHead', { k, filler });
+    expect(await client.request('echo', ['after the flood'])).toEqual(['after the flood']); // in order, so the flood is in
+    const delta = (await heapAfterGc()) - before;
+    expect(delta).toBeLessThan(6 * 1024 * 1024);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e instanceof ProtocolError)).toBe(true);
+    expect(errors[0]!.message).toMatch(/^dropped \d+ notification\(s\) for unknown subscription id stray-\d+: over the byte limit$/);
+    expect(server.connectionCount).toBe(1);
+  });
+});
