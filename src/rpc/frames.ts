@@ -58,7 +58,9 @@ function classify(msg: unknown, raw: string): Incoming {
   }
   if (id === null && isObject(msg.error)) return { kind: 'batch-error', error: msg.error };
   if (typeof msg.method === 'string' && isObject(msg.params) && 'subscription' in msg.params) {
-    return { kind: 'notification', subscription: String(msg.params.subscription), params: msg.params };
+    const sid = msg.params.subscription;
+    if (typeof sid === 'string' || typeof sid === 'number') return { kind: 'notification', subscription: String(sid), params: msg.params };
+    return invalid(`notification with a subscription id that is ${typeName(sid)}`, raw);
   }
   return invalid('unrecognised frame', raw);
 }

@@ -3,9 +3,11 @@
 // Every case bounds the connections opened and checks no promise is left unsettled.
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { ConnectionClosedError, ConnectionError, RpcClient } from '../../src/rpc/index.js';
+import { ConnectionClosedError, ConnectionError, NotReplayableError, ProtocolError, RpcClient, TimeoutError } from '../../src/rpc/index.js';
+import { heapAfterGc, settleAll } from '../helpers/hostile-checks.js';
+import { rawReply, startRpcServer } from '../helpers/rpc-server.js';
 import { refusedUrl, startBlackhole, startFlappingServer, startHttpRefuser, type Hostile } from '../helpers/hostile-server.js';
-import { errorOf, settle } from './util.js';
+import { errorOf, settle, sleep, waitFor } from './util.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -89,4 +91,71 @@ describe('a dead endpoint fails fast with ConnectionError naming the url and the
     expect(code).toBe(1);
     expect(stderr).toMatch(new RegExp(`^cannot reach ${url.replace(/[.]/g, '\\.')}: connect ECONNREFUSED`, 'm'));
   }, 20_000);
+});
+
+describe('a server that misbehaves mid-conversation', () => {
+  it('never answers: every call fails with TimeoutError naming the method at its deadline; one connection', async () => {
+    const server = track(await startRpcServer({ handler: (m, p) => (m === 'chain_getBlockHash' ? rawReply(() => null) : p) }));
+    const client = track(new RpcClient(server.url, { timeoutMs: 300 }));
+    expect(await client.request('echo', [0])).toEqual([0]);
+    const before = await heapAfterGc();
+    const out = await settleAll(Array.from({ length: 200 }, (_, i) => client.request('chain_getBlockHash', [i])), 600);
+    for (const o of out) {
+      expect(o.ok).toBe(false);
+      if (!o.ok) expect(o.error.message).toBe('chain_getBlockHash timed out after 300 ms');
+    }
+    expect(out.every((o) => !o.ok && o.error instanceof TimeoutError)).toBe(true);
+    expect(client.pendingCount).toBe(0);
+    expect(server.connectionCount).toBe(1);
+    const after = await heapAfterGc();
+    if (before !== undefined) expect(after! - before).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('closes mid-request: reads are replayed to the right callers, a submit fails NotReplayableError', async () => {
+    const server = track(await startRpcServer({ latencyMs: 100 }));
+    const client = track(new RpcClient(server.url, { timeoutMs: 3000, reconnect: { minDelayMs: 10, maxDelayMs: 50 } }));
+    expect(await client.request('echo', ['up'])).toEqual(['up']);
+    const reads = Array.from({ length: 100 }, (_, i) => client.request('echo', [i]));
+    const submit = client.request('author_submitExtrinsic', ['0x00']);
+    await sleep(30);
+    server.setLatency(0);
+    server.dropAll();
+    const out = await settleAll([...reads, submit], 6000);
+    expect(out.slice(0, 100).map((o) => o.ok && o.value)).toEqual(Array.from({ length: 100 }, (_, i) => [i]));
+    const last = out[100]!;
+    expect(!last.ok && last.error).toBeInstanceOf(NotReplayableError);
+    expect(server.connectionCount).toBe(2);
+  });
+
+  it('closes mid-subscription: the subscription resumes on a new connection and keeps delivering', async () => {
+    let n = 0;
+    const server = track(await startRpcServer({ handler: (m, p) => (m === 'chain_subscribeNewHeads' ? `sub-${++n}` : p) }));
+    const client = track(new RpcClient(server.url, { reconnect: { minDelayMs: 10, maxDelayMs: 50 } }));
+    const got: unknown[] = [];
+    const sub = await client.subscribe('chain_subscribeNewHeads', [], 'chain_unsubscribeNewHeads', (r) => got.push(r));
+    server.notify('sub-1', 'chain_newHead', 1);
+    await waitFor(() => got.length === 1, 'first head');
+    server.dropAll();
+    await waitFor(() => sub.id === 'sub-2', 're-subscribed', 3000);
+    server.notify('sub-2', 'chain_newHead', 2);
+    server.notify('sub-1', 'chain_newHead', 'stale'); // the old id is dead: must not be delivered
+    await waitFor(() => got.length === 2, 'second head');
+    await sleep(50);
+    expect(got).toEqual([1, 2]);
+    expect(server.connectionCount).toBe(2);
+  });
+
+  it('goes half-open: the heartbeat notices the silence, the call is replayed on a new connection', async () => {
+    const server = track(await startRpcServer());
+    const errors: Error[] = [];
+    const client = track(
+      new RpcClient(server.url, { timeoutMs: 3000, heartbeatMs: 100, heartbeatTimeoutMs: 200, reconnect: { minDelayMs: 10, maxDelayMs: 50 }, onError: (e) => errors.push(e) }),
+    );
+    expect(await client.request('echo', [1])).toEqual([1]);
+    server.halfOpen(true);
+    const out = await settleAll([client.request('echo', [2])], 6000);
+    expect(out[0]).toEqual({ ok: true, value: [2] });
+    expect(server.connectionCount).toBe(2);
+    expect(errors.some((e) => e instanceof ProtocolError && /nothing received for 200 ms/.test(e.message))).toBe(true);
+  });
 });
