@@ -1,14 +1,14 @@
 // JSON-RPC 2.0 client over a JsonRpcProvider (normally a WebSocket). A thin composition of
 // the parts that do the work: the request table (requests.ts), the outbox (outbox.ts), the
-// subscription table (subscriptions.ts), the connection lifecycle (connection.ts, heartbeat.ts)
-// and frame parsing (frames.ts). The message handler never throws: a bad frame is reported via
-// onError and ignored.
+// subscription table (subscriptions.ts), incoming-frame routing (inbound.ts over frames.ts) and
+// the connection lifecycle (connection.ts, heartbeat.ts). What stays here is the public API and
+// what happens to pending work when a connection is lost.
 import { AbortError, SubstrateLiteError } from '../errors.js';
 import type { Call, OnDrop, QueueItem } from './call.js';
-import { Connection } from './connection.js';
+import { Connection, type ConnectionEvents } from './connection.js';
 import { ConnectionClosedError, FrameTooLargeError, NotReplayableError, ProtocolError, RpcError } from './errors.js';
-import { excerpt, parseFrame, peekReplyId, type Incoming } from './frames.js';
 import { Heartbeat } from './heartbeat.js';
+import { Inbound } from './inbound.js';
 import { subscriptionIterator } from './iterator.js';
 import { Outbox } from './outbox.js';
 import type { JsonRpcProvider } from './provider.js';
@@ -30,8 +30,8 @@ const DEFAULT_NON_REPLAYABLE = [
 
 export class RpcClient {
   readonly #timeoutMs: number;
-  readonly #idleTimeoutMs: number;
   readonly #maxFrameBytes: number;
+  readonly #idleTimeoutMs: number;
   readonly #coalesce: boolean;
   readonly #heartbeatMethod: string;
   readonly #nonReplayable: Set<string>;
@@ -42,12 +42,13 @@ export class RpcClient {
   readonly #subs: SubscriptionTable;
   readonly #conn: Connection;
   readonly #heartbeat: Heartbeat;
+  readonly #inbound: Inbound;
 
   constructor(target: string | string[] | JsonRpcProvider, options: RpcClientOptions = {}) {
     const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
     const maxFrameBytes = options.maxFrameBytes ?? 64 * 1024 * 1024;
     const provider = typeof target === 'function' ? target : webSocketProvider(target, { connectTimeoutMs, maxFrameBytes });
-    const endpoints = typeof target === 'string' ? 1 : typeof target === 'function' ? 1 : target.length;
+    const endpoints = typeof target === 'string' || typeof target === 'function' ? 1 : target.length;
     this.#timeoutMs = options.timeoutMs ?? 60_000;
     this.#idleTimeoutMs = options.idleTimeoutMs ?? 0;
     this.#maxFrameBytes = maxFrameBytes;
@@ -60,10 +61,7 @@ export class RpcClient {
     const reconnect =
       r === false ? false : { retries: r?.retries ?? Infinity, minDelayMs: r?.minDelayMs ?? 100, maxDelayMs: r?.maxDelayMs ?? 5000 };
     this.#table = new RequestTable({
-      onCallLeft: () => {
-        this.#pump();
-        this.#checkIdle();
-      },
+      onCallLeft: () => this.#settled(),
       onWaiterAdded: () => this.#conn.cancelIdle(),
       report: (e) => this.#report(e),
     });
@@ -78,12 +76,26 @@ export class RpcClient {
       report: (e) => this.#report(e),
       checkIdle: () => this.#checkIdle(),
     });
-    const onStatus = options.onStatus;
-    this.#conn = new Connection(provider, { reconnect, connectTimeoutMs, endpoints }, {
+    this.#inbound = new Inbound({
+      table: this.#table,
+      outbox: this.#outbox,
+      subs: this.#subs,
+      maxFrameBytes,
+      write: (f) => void this.#conn.write(f),
+      replied: () => this.#conn.markReply(),
+      settled: () => this.#settled(),
+      report: (e) => this.#report(e),
+    });
+    this.#conn = new Connection(provider, { reconnect, connectTimeoutMs, endpoints }, this.#connectionEvents(options.onStatus));
+    this.#heartbeat = this.#makeHeartbeat(options);
+  }
+
+  #connectionEvents(onStatus: RpcClientOptions['onStatus']): ConnectionEvents {
+    return {
       onOpen: () => this.#onOpen(),
       onMessage: (raw) => {
         this.#heartbeat.activity();
-        this.#onMessage(raw);
+        this.#inbound.handle(raw);
       },
       onActivity: () => this.#heartbeat.activity(),
       onLost: (reason, code) => this.#onLost(reason, code),
@@ -98,11 +110,14 @@ export class RpcClient {
           this.#report(e);
         }
       },
-    });
-    this.#heartbeat = new Heartbeat(options.heartbeatMs ?? 30_000, options.heartbeatTimeoutMs ?? 10_000, {
+    };
+  }
+
+  #makeHeartbeat(options: RpcClientOptions): Heartbeat {
+    const ms = options.heartbeatTimeoutMs ?? 10_000;
+    return new Heartbeat(options.heartbeatMs ?? 30_000, ms, {
       ping: (onAnswer) => this.#ping(onAnswer),
       onSilent: () => {
-        const ms = options.heartbeatTimeoutMs ?? 10_000;
         this.#report(new ProtocolError(`nothing received for ${ms} ms after a ${this.#heartbeatMethod} ping; reconnecting`));
         this.#conn.lose('heartbeat timeout (half-open connection)');
       },
@@ -256,6 +271,12 @@ export class RpcClient {
     if (this.#conn.isOpen) this.#outbox.pump((f) => this.#conn.write(f));
   }
 
+  /** A call left the wire: send what waits, and maybe go idle. */
+  #settled(): void {
+    this.#pump();
+    this.#checkIdle();
+  }
+
   #busy(): boolean {
     return this.#table.inflightCount > 0 || this.#table.userCalls > 0 || this.#subs.size > 0;
   }
@@ -338,81 +359,6 @@ export class RpcClient {
     const calls = new Set<Call>([...this.#table.takeInflight(), ...this.#outbox.drain()]);
     for (const c of calls) if (c.state !== 'done') this.#table.finish(c, makeErr());
     this.#subs.endAll(notifySubs ? makeErr : null);
-  }
-
-  #onMessage(raw: string): void {
-    try {
-      if (raw.length > this.#maxFrameBytes) return this.#oversize(raw);
-      for (const m of parseFrame(raw)) this.#dispatch(m, raw);
-    } catch (e) {
-      // Last line of defence: the transport callback must never throw.
-      this.#report(new ProtocolError('error while handling a frame', { cause: e, frame: excerpt(raw) }));
-    }
-  }
-
-  /** A frame the transport delivered whole (no size limit of its own) but over maxFrameBytes. */
-  #oversize(raw: string): void {
-    const frame = excerpt(raw);
-    this.#report(new ProtocolError(`frame of ${raw.length} bytes exceeds maxFrameBytes (${this.#maxFrameBytes})`, { frame }));
-    // If we can see whose reply it was, fail that call now instead of letting it time out.
-    const id = peekReplyId(raw);
-    const call = id === undefined ? undefined : this.#table.get(id);
-    if (call) this.#table.finish(call, new FrameTooLargeError(call.method, this.#maxFrameBytes, raw.length, { frame }));
-  }
-
-  #dispatch(m: Incoming, raw: string): void {
-    switch (m.kind) {
-      case 'invalid':
-        return this.#report(m.error);
-      case 'notification':
-        return this.#subs.notify(m.subscription, m.params, raw.length);
-      case 'batch-error':
-        return this.#batchRejected(m.error, raw);
-      case 'malformed-reply':
-        return this.#malformedReply(m.id, m.shape, m.frame);
-      default:
-        return this.#reply(m, raw);
-    }
-  }
-
-  #reply(m: Extract<Incoming, { kind: 'result' | 'error' }>, raw: string): void {
-    const call = this.#table.get(m.id);
-    if (!call) {
-      const late = this.#table.takeAbandoned(m.id);
-      if (late === undefined) this.#report(new ProtocolError(`reply for unknown request id ${m.id}`, { frame: excerpt(raw) }));
-      else if (late && m.kind === 'result') late(m.result);
-      return;
-    }
-    this.#conn.markReply();
-    if (m.kind === 'error') this.#table.finish(call, new RpcError(m.code, m.message, m.data, call.method));
-    else this.#table.finish(call, null, m.result);
-    this.#pump();
-    this.#checkIdle();
-  }
-
-  /** A silent `undefined` would become a wrong value upstream (a zero balance): fail the call. */
-  #malformedReply(id: number, shape: string, frame: string): void {
-    const call = this.#table.get(id);
-    if (!call) {
-      // The caller already left (abandoned id): nothing to fail; a phantom id is worth reporting.
-      if (this.#table.takeAbandoned(id) === undefined) {
-        this.#report(new ProtocolError(`reply for unknown request id ${id} with ${shape}`, { frame }));
-      }
-      return;
-    }
-    this.#table.finish(call, new ProtocolError(`${call.method}: reply has ${shape}`, { frame }));
-    this.#pump();
-    this.#checkIdle();
-  }
-
-  /** An `id: null` error: the server could not take a request as a whole — our oldest batch. */
-  #batchRejected(error: Record<string, unknown>, raw: string): void {
-    const frames = this.#outbox.batchRejected();
-    if (!frames) {
-      const what = String(error.message ?? 'unknown');
-      return this.#report(new ProtocolError(`server error without request id: ${what}`, { frame: excerpt(raw) }));
-    }
-    for (const f of frames) this.#conn.write(f);
   }
 
   #report(e: unknown): void {
