@@ -48,7 +48,8 @@ export class RpcClient {
     const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
     const maxFrameBytes = options.maxFrameBytes ?? 64 * 1024 * 1024;
     const provider = typeof target === 'function' ? target : webSocketProvider(target, { connectTimeoutMs, maxFrameBytes });
-    const endpoints = typeof target === 'string' || typeof target === 'function' ? 1 : target.length;
+    // How many urls a first connect may try before ConnectionError (webSocketProvider says so).
+    const endpoints = typeof target === 'string' ? 1 : typeof target === 'function' ? endpointCount(target) : target.length;
     this.#timeoutMs = options.timeoutMs ?? 60_000;
     this.#idleTimeoutMs = options.idleTimeoutMs ?? 0;
     this.#maxFrameBytes = maxFrameBytes;
@@ -369,6 +370,11 @@ export class RpcClient {
       /* a throwing error handler must not take the client down */
     }
   }
+}
+
+function endpointCount(provider: JsonRpcProvider): number {
+  const n = (provider as { endpoints?: unknown }).endpoints;
+  return typeof n === 'number' && n >= 1 ? n : 1;
 }
 
 /** JSON for the params, or the error to reject with when they cannot be serialised. */

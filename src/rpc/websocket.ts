@@ -56,7 +56,7 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
     },
   });
 
-  return (onMessage, onStatus, onActivity): ProviderConnection => {
+  const provider: JsonRpcProvider = (onMessage, onStatus, onActivity): ProviderConnection => {
     const index = policy.index;
     const conn: WsConnection = new WsConnection(
       urls[index]!,
@@ -77,4 +77,6 @@ export function webSocketProvider(url: string | string[], opts: WebSocketProvide
     active = { conn, index };
     return conn;
   };
+  // Read by RpcClient: a first connect tries each endpoint once before reporting ConnectionError.
+  return Object.assign(provider, { endpoints: urls.length });
 }

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcClient, webSocketProvider } from '../../src/rpc/index.js';
 import { startRpcServer, type RpcServer } from '../helpers/rpc-server.js';
+import { refusedUrl } from '../helpers/hostile-server.js';
 import { waitFor } from './util.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -19,6 +20,16 @@ async function named(name: string, port?: number): Promise<RpcServer> {
 }
 
 describe('endpoint policy', () => {
+  it('a first request tries each url once: dead primary, live fallback (also via webSocketProvider)', async () => {
+    const fallback = await named('fallback');
+    for (const target of [[await refusedUrl(), fallback.url], webSocketProvider([await refusedUrl(), fallback.url])]) {
+      const client = new RpcClient(target);
+      cleanup.push(() => client.close());
+      expect(await client.request('whoami')).toBe('fallback');
+    }
+    expect(fallback.connectionCount).toBe(2);
+  });
+
   it('an idle close of a healthy primary does not move the client to the fallback', async () => {
     const primary = await named('primary');
     const fallback = await named('fallback');
