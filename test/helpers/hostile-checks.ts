@@ -33,3 +33,21 @@ export async function heapAfterGc(): Promise<number | undefined> {
   gc();
   return process.memoryUsage().heapUsed;
 }
+
+/**
+ * Registers hooks asserting that each test leaves the heap (after gc) within `boundBytes` of
+ * where it started. Call it before the file's own cleanup hooks: vitest runs after-hooks in
+ * reverse order, so this check then runs after clients and servers are closed.
+ */
+export function trackHeap(hooks: { beforeEach(fn: () => Promise<void>): void; afterEach(fn: () => Promise<void>): void }, boundBytes: number): void {
+  let start: number | undefined;
+  hooks.beforeEach(async () => {
+    start = await heapAfterGc();
+  });
+  hooks.afterEach(async () => {
+    const end = await heapAfterGc();
+    if (start === undefined || end === undefined) return;
+    const grown = end - start;
+    if (grown > boundBytes) throw new Error(`heap grew by ${(grown / 1048576).toFixed(1)} MB in this test (bound ${(boundBytes / 1048576).toFixed(0)} MB)`);
+  });
+}

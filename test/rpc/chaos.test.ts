@@ -1,15 +1,17 @@
 // Chaos run on a real loopback socket: 5,000 concurrent requests against a server that delays
 // replies at random (so they come back shuffled), swallows some, duplicates some, and drops the
 // connection a few times mid-run. Seeded, so a failure reproduces.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotReplayableError, ProtocolError, RpcClient, TimeoutError } from '../../src/rpc/index.js';
-import { heapAfterGc, settleAll } from '../helpers/hostile-checks.js';
+import { heapAfterGc, settleAll, trackHeap } from '../helpers/hostile-checks.js';
 import { rng } from '../helpers/random.js';
 import { rawReply, startRpcServer, type RpcServer } from '../helpers/rpc-server.js';
 import { sleep } from './util.js';
 
 let server: RpcServer | undefined;
 let client: RpcClient | undefined;
+// Every test: heap after gc within 16 MB of where it started.
+trackHeap({ beforeEach, afterEach }, 16 * 1024 * 1024);
 afterEach(async () => {
   await client?.close();
   await server?.close();

@@ -1,13 +1,16 @@
 // Endpoint policy with several urls, on real loopback sockets: prefer the first url, fail over
 // when it cannot be reached, go back to it once it recovers (probed with backoff), and stay on
 // it across idle closes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RpcClient, webSocketProvider } from '../../src/rpc/index.js';
+import { trackHeap } from '../helpers/hostile-checks.js';
 import { startRpcServer, type RpcServer } from '../helpers/rpc-server.js';
 import { refusedUrl } from '../helpers/hostile-server.js';
 import { waitFor } from './util.js';
 
 const cleanup: (() => Promise<void>)[] = [];
+// Every test: heap after gc within 8 MB of where it started.
+trackHeap({ beforeEach, afterEach }, 8 * 1024 * 1024);
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();
 });

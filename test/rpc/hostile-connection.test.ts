@@ -1,15 +1,17 @@
 // Connection-level faults on real loopback sockets: a flapping server, dead endpoints (refused,
 // HTTP status on upgrade, a connect that hangs), closes mid-request and mid-subscription.
 // Every case bounds the connections opened and checks no promise is left unsettled.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { ConnectionClosedError, ConnectionError, NotReplayableError, ProtocolError, RpcClient, TimeoutError } from '../../src/rpc/index.js';
-import { heapAfterGc, settleAll } from '../helpers/hostile-checks.js';
+import { heapAfterGc, settleAll, trackHeap } from '../helpers/hostile-checks.js';
 import { rawReply, startRpcServer } from '../helpers/rpc-server.js';
 import { refusedUrl, startBlackhole, startFlappingServer, startHttpRefuser, type Hostile } from '../helpers/hostile-server.js';
 import { errorOf, settle, sleep, waitFor } from './util.js';
 
 const cleanup: (() => Promise<void>)[] = [];
+// Every test: heap after gc within 8 MB of where it started.
+trackHeap({ beforeEach, afterEach }, 8 * 1024 * 1024);
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();
 });

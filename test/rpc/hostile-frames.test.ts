@@ -1,13 +1,16 @@
 // Frames a hostile (or just very large) server sends: over the size limit, dripped slowly.
 // Real loopback sockets; the `ws` transport refuses a frame over maxFrameBytes while it arrives.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FrameTooLargeError, RpcClient } from '../../src/rpc/index.js';
+import { trackHeap } from '../helpers/hostile-checks.js';
 import { dripFrame } from '../helpers/hostile-server.js';
 import { rawReply, startRpcServer, type RpcServer } from '../helpers/rpc-server.js';
 import { errorOf, settle, sleep } from './util.js';
 
 let server: RpcServer | undefined;
 let client: RpcClient | undefined;
+// Every test: heap after gc within 8 MB of where it started.
+trackHeap({ beforeEach, afterEach }, 8 * 1024 * 1024);
 afterEach(async () => {
   await client?.close();
   await server?.close();

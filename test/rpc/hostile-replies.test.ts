@@ -2,14 +2,16 @@
 // out-of-order, duplicate and phantom ids, non-JSON and odd-JSON frames. Each case asserts the
 // right value reaches the right caller, or a typed error naming the problem, and that the
 // connection survives (one connection opened).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProtocolError, RpcClient, RpcError } from '../../src/rpc/index.js';
 import { rawReply, startRpcServer, type Handler, type RpcServer } from '../helpers/rpc-server.js';
-import { heapAfterGc, settleAll } from '../helpers/hostile-checks.js';
+import { heapAfterGc, settleAll, trackHeap } from '../helpers/hostile-checks.js';
 import { errorOf, settle, waitFor } from './util.js';
 
 let server: RpcServer | undefined;
 let client: RpcClient | undefined;
+// Every test: heap after gc within 8 MB of where it started.
+trackHeap({ beforeEach, afterEach }, 8 * 1024 * 1024);
 afterEach(async () => {
   await client?.close();
   await server?.close();
