@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionClosedError, ConnectionError, RpcClient, TimeoutError } from '../../src/rpc/index.js';
 import { backoffDelay } from '../../src/rpc/backoff.js';
+import { EndpointPolicy } from '../../src/rpc/endpoints.js';
 import { memoryProvider } from '../helpers/rpc-memory.js';
 import { errorOf, settle } from './util.js';
 
@@ -169,5 +170,45 @@ describe('heartbeat', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toBe('nothing received for 500 ms after a system_health ping; reconnecting');
     await client.close();
+  });
+});
+
+describe('EndpointPolicy (failback probing)', () => {
+  it('fails over on failure, probes the primary at 1, 2, 4, 4 s and returns when it answers', async () => {
+    const probes: number[] = [];
+    let answer = false;
+    let back = 0;
+    const t0 = Date.now();
+    const policy = new EndpointPolicy(2, { minDelayMs: 1000, maxDelayMs: 4000 }, {
+      probe: (done) => {
+        probes.push(Date.now() - t0);
+        done(answer);
+      },
+      primaryBack: () => back++,
+    });
+    expect(policy.index).toBe(0);
+    policy.opened(0);
+    expect(policy.index).toBe(0); // a healthy primary stays preferred
+    policy.failed(0);
+    expect(policy.index).toBe(1);
+    await vi.advanceTimersByTimeAsync(1000 + 2000 + 4000 + 4000);
+    expect(probes).toEqual([1000, 3000, 7000, 11000]);
+    expect(policy.index).toBe(1);
+    answer = true;
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(probes).toEqual([1000, 3000, 7000, 11000, 15000]);
+    expect(back).toBe(1);
+    expect(policy.index).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(probes).toHaveLength(5); // back on the primary: no more probes
+  });
+
+  it('one url: a failure changes nothing and nothing is probed', async () => {
+    let probed = 0;
+    const policy = new EndpointPolicy(1, {}, { probe: () => probed++, primaryBack: () => {} });
+    policy.failed(0);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(policy.index).toBe(0);
+    expect(probed).toBe(0);
   });
 });
