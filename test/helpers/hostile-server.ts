@@ -2,7 +2,12 @@
 // connection right after accepting it (a flapping node), an HTTP server that refuses the upgrade
 // with a status, a TCP server that accepts and never says a word, and a port nobody listens on.
 // Also writes a WebSocket text frame to a socket slowly, chunk by chunk (a slow drip).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -87,6 +92,36 @@ export async function startBlackhole(): Promise<Hostile> {
         server.close(() => r());
       }),
   };
+}
+
+/**
+ * A TLS WebSocket endpoint whose certificate is self-signed (so clients refuse it), or undefined
+ * when no `openssl` is available to make one.
+ */
+export async function startUntrustedTls(): Promise<Hostile | undefined> {
+  const dir = mkdtempSync(join(tmpdir(), 'hostile-tls-'));
+  try {
+    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', key, '-out', cert], {
+      stdio: 'ignore',
+    });
+    let connections = 0;
+    const server = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) });
+    server.on('secureConnection', () => connections++);
+    const port = await listening(server as unknown as NetServer);
+    return {
+      url: `wss://127.0.0.1:${port}`,
+      port,
+      get connections() {
+        return connections;
+      },
+      close: () => new Promise((r) => server.close(() => r())),
+    };
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A loopback url on which nothing listens (connections are refused). */

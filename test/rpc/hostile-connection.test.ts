@@ -2,12 +2,21 @@
 // HTTP status on upgrade, a connect that hangs), closes mid-request and mid-subscription.
 // Every case bounds the connections opened and checks no promise is left unsettled.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { ConnectionClosedError, ConnectionError, NotReplayableError, ProtocolError, RpcClient, TimeoutError } from '../../src/rpc/index.js';
 import { heapAfterGc, settleAll, trackHeap } from '../helpers/hostile-checks.js';
 import { rawReply, startRpcServer } from '../helpers/rpc-server.js';
-import { refusedUrl, startBlackhole, startFlappingServer, startHttpRefuser, type Hostile } from '../helpers/hostile-server.js';
+import { refusedUrl, startBlackhole, startFlappingServer, startHttpRefuser, startUntrustedTls, type Hostile } from '../helpers/hostile-server.js';
 import { errorOf, settle, sleep, waitFor } from './util.js';
+
+const hasOpenssl = ((): boolean => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 const cleanup: (() => Promise<void>)[] = [];
 // Every test: heap after gc within 8 MB of where it started.
@@ -63,6 +72,12 @@ describe('a dead endpoint fails fast with ConnectionError naming the url and the
     const { e } = await firstRequest(s.url);
     expect(e.reason).toMatch(/503/);
     expect(s.connections).toBe(1);
+  });
+
+  it.skipIf(!hasOpenssl)('TLS failure (self-signed certificate): names the TLS problem', async () => {
+    const s = track((await startUntrustedTls())!);
+    const { e } = await firstRequest(s.url);
+    expect(e.reason).toMatch(/self[- ]signed certificate/i);
   });
 
   it('a connect that hangs: fails at connectTimeoutMs, one connection', async () => {
