@@ -22,4 +22,4 @@ export type { JsonRpcProvider, ProviderConnection, ProviderStatus } from './prov
 export { subscriptionIterator } from './iterator.js';
 export type { SubscriptionHandlers } from './iterator.js';
 export { webSocketProvider } from './websocket.js';
-export type { WebSocketConstructor, WebSocketLike, WebSocketProviderOptions } from './websocket.js';
+export type { FailbackOptions, WebSocketConstructor, WebSocketLike, WebSocketProviderOptions } from './websocket.js';
