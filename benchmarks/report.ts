@@ -360,6 +360,13 @@ export function markdown(r: Results): string {
     const L = rpc.result.latency, C = rpc.result.cycles;
     if (L) o.push(`- ${L.requests} requests at ${L.injectedLatencyMs} ms injected latency: serial ${fmt(L.serialMs)} ms, concurrent ${fmt(L.concurrentMs)} ms (bare \`ws\`: ${fmt(L.rawWsMs)} ms); concurrent ÷ ideal ${fmt(L.concurrentVsIdeal)}× (target ≤ 1.3), serial ÷ concurrent ${fmt(L.serialOverConcurrent)} (target ≥ ${fmt(0.9 * L.requests)}): **${L.pass ? 'pass' : 'FAIL'}**.`);
     if (C) o.push(`- ${C.cycles} connect→request→close cycles: heap delta ${C.heapDeltaBytes === null ? 'n/a (no gc)' : `${fmt(C.heapDeltaBytes / 1024)} KiB`} (target within ±2 MiB), server sockets open after: ${C.serverSocketsOpenAfter}: **${C.pass ? 'pass' : 'FAIL'}**.`);
+    const R = rpc.result.resilience;
+    if (R) {
+      const S = R.reconnectStorm, D = R.deadEndpoint, F = R.strayFlood;
+      o.push(`- Reconnect storm (a server that accepts and drops every connection, one pending request, default options): ${S.connections} connections in ${fmt(S.windowMs / 1000)} s ≈ ${fmt(S.perMinute)}/min (target ≤ ${S.targetPerMinute}/min): **${S.pass ? 'pass' : 'FAIL'}**.`);
+      o.push(`- Dead endpoint to a typed error: refused ${fmt(D.refusedMs)} ms, HTTP 503 on upgrade ${fmt(D.httpStatusMs)} ms, as \`${D.errorName}\` (target ConnectionError ≤ ${fmt(D.targetMs)} ms): **${D.pass ? 'pass' : 'FAIL'}**.`);
+      o.push(`- Stray notifications (${F.notifications.toLocaleString('en-US')}, ${fmt(F.bytesSent / 1024 / 1024)} MiB, ids nobody subscribed to): heap held after gc ${F.heapDeltaBytes === null ? 'n/a (no gc)' : `${fmt(F.heapDeltaBytes / 1024)} KiB`} (target ≤ ${fmt(F.targetBytes / 1024 / 1024)} MiB): **${F.pass ? 'pass' : 'FAIL'}**.`);
+    }
     o.push('');
   } else o.push(`n/a: ${rpc?.error ?? 'not run'}`, '');
 

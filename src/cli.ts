@@ -112,7 +112,9 @@ if (invoked) {
     (code) => process.exit(code),
     (e) => {
       const err = e as Error;
-      console.error(`error: ${err instanceof SubstrateLiteError ? `${err.name}: ` : ''}${err.message}`);
+      // ConnectionError's message already reads "cannot reach <url>: <cause>".
+      if (err.name === 'ConnectionError') console.error(err.message);
+      else console.error(`error: ${err instanceof SubstrateLiteError ? `${err.name}: ` : ''}${err.message}`);
       process.exit(1);
     },
   );

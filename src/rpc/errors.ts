@@ -45,6 +45,24 @@ export class ConnectionClosedError extends SubstrateLiteError {
 }
 
 /**
+ * The endpoint could not be reached when a connection was first needed: refused, DNS failure,
+ * TLS failure, an HTTP status instead of the WebSocket upgrade, or no handshake within
+ * connectTimeoutMs. Pending calls fail with it right away instead of waiting for their deadline.
+ */
+export class ConnectionError extends SubstrateLiteError {
+  override name = 'ConnectionError';
+  /** The endpoint tried last (undefined for a custom provider that does not say). */
+  readonly url: string | undefined;
+  /** What went wrong, as the transport reported it (e.g. "connect ECONNREFUSED 127.0.0.1:9944"). */
+  readonly reason: string;
+  constructor(url: string | undefined, reason: string) {
+    super(url === undefined ? `cannot connect: ${reason}` : `cannot reach ${url}: ${reason}`);
+    this.url = url;
+    this.reason = reason;
+  }
+}
+
+/**
  * A non-idempotent call (e.g. author_submitExtrinsic) was in flight when the socket dropped.
  * We cannot know whether the node received it, so we refuse to send it twice; the caller must
  * decide (e.g. check the chain for the extrinsic before resubmitting).
@@ -75,5 +93,24 @@ function safeStringify(v: unknown): string {
     return s === undefined ? String(v) : s;
   } catch {
     return String(v);
+  }
+}
+
+/**
+ * The reply to a call was larger than maxFrameBytes. A property of the request, not of the
+ * network: the call is not replayed (it would download the same frame again).
+ */
+export class FrameTooLargeError extends ProtocolError {
+  override name = 'FrameTooLargeError';
+  readonly method: string;
+  readonly limit: number;
+  /** The frame's length when it was received whole; undefined when the transport refused it midway. */
+  readonly bytes: number | undefined;
+  constructor(method: string, limit: number, bytes?: number, options: { frame?: string } = {}) {
+    const size = bytes === undefined ? 'a frame' : `a frame of ${bytes} bytes`;
+    super(`${method}: reply is ${size} over maxFrameBytes (${limit}); not retried`, options);
+    this.method = method;
+    this.limit = limit;
+    this.bytes = bytes;
   }
 }

@@ -8,10 +8,18 @@ export type {
   RpcClientOptions,
   SubscribeOptions,
   Subscription,
-} from './client.js';
-export { ConnectionClosedError, NotReplayableError, ProtocolError, RpcError, TimeoutError } from './errors.js';
+} from './types.js';
+export {
+  ConnectionClosedError,
+  ConnectionError,
+  FrameTooLargeError,
+  NotReplayableError,
+  ProtocolError,
+  RpcError,
+  TimeoutError,
+} from './errors.js';
 export type { JsonRpcProvider, ProviderConnection, ProviderStatus } from './provider.js';
 export { subscriptionIterator } from './iterator.js';
 export type { SubscriptionHandlers } from './iterator.js';
 export { webSocketProvider } from './websocket.js';
-export type { WebSocketConstructor, WebSocketLike, WebSocketProviderOptions } from './websocket.js';
+export type { FailbackOptions, WebSocketConstructor, WebSocketLike, WebSocketProviderOptions } from './websocket.js';

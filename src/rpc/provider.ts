@@ -1,7 +1,11 @@
 // The transport seam. The client only ever talks to this function type, so tests, workers,
 // light clients or custom transports can plug in without the client knowing about sockets.
 
-export type ProviderStatus = { type: 'open' } | { type: 'close'; reason: string };
+/**
+ * `url` (optional) names the endpoint of this connection, so a connection that never opened can
+ * be reported as "cannot reach <url>: <reason>". `code` is the WebSocket close code, if any.
+ */
+export type ProviderStatus = { type: 'open' } | { type: 'close'; reason: string; url?: string; code?: number };
 
 export interface ProviderConnection {
   /** Send one text frame. May be called before 'open'; implementations queue it. */
@@ -17,4 +21,9 @@ export interface ProviderConnection {
 export type JsonRpcProvider = (
   onMessage: (msg: string) => void,
   onStatus: (s: ProviderStatus) => void,
+  /**
+   * Optional: call it whenever bytes arrive, even mid-frame. A large frame arriving slowly then
+   * counts as a live link for the heartbeat; without it only complete frames do.
+   */
+  onActivity?: () => void,
 ) => ProviderConnection;

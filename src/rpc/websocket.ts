@@ -1,190 +1,82 @@
-// WebSocket transport. Uses the platform WebSocket when there is one (browsers, Deno, Bun,
-// workers, Node >= 22) and otherwise loads `ws` lazily, via a dynamic import, so bundles for
-// environments that have a native WebSocket never pull `ws` in.
-import type { JsonRpcProvider, ProviderConnection, ProviderStatus } from './provider.js';
+// WebSocket transport: a JsonRpcProvider over one or more urls. Each call of the provider is one
+// connection attempt (ws-connection.ts); which url it goes to is the endpoint policy's choice
+// (endpoints.ts): the first url while it works, the next one after a failure, and back to the
+// first once a probe finds it answering again.
+import { SubstrateLiteError } from '../errors.js';
+import { EndpointPolicy, type FailbackOptions } from './endpoints.js';
+import type { JsonRpcProvider, ProviderConnection } from './provider.js';
+import { WsConnection } from './ws-connection.js';
+import type { WebSocketConstructor } from './ws-socket.js';
 
-/** The subset of the WHATWG WebSocket API we use; both native WebSocket and `ws` satisfy it. */
-export interface WebSocketLike {
-  readonly readyState: number;
-  binaryType: string;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-  /** `ws` only: drop the TCP socket without a closing handshake. */
-  terminate?: () => void;
-  // Event parameters are `any` on purpose: every implementation types its events differently
-  // (DOM Event, ws.Event, undici's), and we only read `data`, `code` and `reason`.
-  /* eslint-disable @typescript-eslint/no-explicit-any */
-  onopen: ((ev: any) => void) | null;
-  onmessage: ((ev: any) => void) | null;
-  onclose: ((ev: any) => void) | null;
-  onerror: ((ev: any) => void) | null;
-  /* eslint-enable @typescript-eslint/no-explicit-any */
-}
-
-export type WebSocketConstructor = new (url: string) => WebSocketLike;
+export type { WebSocketConstructor, WebSocketLike } from './ws-socket.js';
+export type { FailbackOptions } from './endpoints.js';
 
 export interface WebSocketProviderOptions {
   /** Use this constructor instead of the global WebSocket / `ws`. */
   WebSocket?: WebSocketConstructor;
-}
-
-const OPEN = 1;
-const CONNECTING = 0;
-const noop = (): void => {};
-
-let wsModule: Promise<WebSocketConstructor> | undefined;
-
-function loadWebSocket(explicit: WebSocketConstructor | undefined): Promise<WebSocketConstructor> {
-  if (explicit) return Promise.resolve(explicit);
-  const native = (globalThis as { WebSocket?: unknown }).WebSocket;
-  if (typeof native === 'function') return Promise.resolve(native as WebSocketConstructor);
-  // Cached so 1,000 reconnects do not mean 1,000 module lookups.
-  // The specifier is a variable so bundlers leave `ws` out of browser and worker bundles.
-  const specifier = 'ws';
-  wsModule ??= import(/* @vite-ignore */ specifier).then(
-    (m) => ((m as { WebSocket?: unknown }).WebSocket ?? (m as { default: unknown }).default) as WebSocketConstructor,
-    (e: unknown) => {
-      wsModule = undefined;
-      throw e;
-    },
-  );
-  return wsModule;
-}
-
-const decoder = new TextDecoder();
-
-function toText(data: unknown): string {
-  if (typeof data === 'string') return data;
-  if (data instanceof ArrayBuffer) return decoder.decode(data);
-  if (ArrayBuffer.isView(data)) return decoder.decode(data);
-  if (Array.isArray(data)) {
-    // `ws` may hand over fragments as Buffer[] when binaryType is 'fragments'.
-    return data.map((d) => toText(d)).join('');
-  }
-  return String(data);
+  /** A socket not open after this long is closed and reported as failed (default 0 = no limit). */
+  connectTimeoutMs?: number;
+  /**
+   * With `ws`: its maxPayload, so a larger frame is refused while it arrives (close code 1009)
+   * instead of being downloaded whole (default: ws's own, 100 MiB). Native WebSockets have no such knob.
+   */
+  maxFrameBytes?: number;
+  /** How often to probe the first url while connected to another (backoff from 1 s to 60 s). */
+  failback?: FailbackOptions;
 }
 
 /**
- * A JsonRpcProvider over WebSocket. With several urls, each new connection (i.e. each reconnect)
- * moves on to the next url, so a dead endpoint is skipped on the following attempt.
+ * A JsonRpcProvider over WebSocket. With several urls: prefer the first; fail over to the next
+ * when a connection cannot be opened; while on a fallback, probe the first with backoff and,
+ * once it answers, close the fallback connection so the client reconnects to the first (the
+ * client replays reads and re-subscribes as after any drop).
  */
 export function webSocketProvider(url: string | string[], opts: WebSocketProviderOptions = {}): JsonRpcProvider {
   const urls = Array.isArray(url) ? [...url] : [url];
-  if (urls.length === 0) throw new TypeError('webSocketProvider needs at least one url');
-  let attempt = 0;
+  if (urls.length === 0) throw new SubstrateLiteError('webSocketProvider needs at least one url');
+  const connOpts = { WebSocket: opts.WebSocket, connectTimeoutMs: opts.connectTimeoutMs ?? 0, maxFrameBytes: opts.maxFrameBytes };
+  let active: { conn: WsConnection; index: number } | null = null;
 
-  return (onMessage, onStatus): ProviderConnection => {
-    const target = urls[attempt++ % urls.length]!;
-    let ws: WebSocketLike | null = null;
-    let closedByCaller = false;
-    let reported = false;
-    // Frames sent before the socket exists/opens; flushed on open.
-    let outbox: string[] = [];
+  const policy = new EndpointPolicy(urls.length, opts.failback ?? {}, {
+    probe: (done) => {
+      const probe: WsConnection = new WsConnection(
+        urls[0]!,
+        {
+          onMessage: () => {},
+          onStatus: (s) => {
+            probe.close();
+            done(s.type === 'open');
+          },
+        },
+        { ...connOpts, connectTimeoutMs: connOpts.connectTimeoutMs || 10_000 },
+      );
+    },
+    primaryBack: () => {
+      if (active && active.index !== 0) active.conn.fail(`switching back to the primary endpoint ${urls[0]}`);
+    },
+  });
 
-    const report = (s: ProviderStatus): void => {
-      if (closedByCaller || reported) return;
-      if (s.type === 'close') reported = true;
-      onStatus(s);
-    };
-
-    loadWebSocket(opts.WebSocket).then(
-      (Ctor) => {
-        if (closedByCaller) return;
-        let sock: WebSocketLike;
-        try {
-          sock = new Ctor(target);
-        } catch (e) {
-          report({ type: 'close', reason: `cannot connect to ${target}: ${errorText(e)}` });
-          return;
-        }
-        ws = sock;
-        // Text frames arrive as strings either way; this makes binary ones decodable synchronously.
-        try {
-          sock.binaryType = 'arraybuffer';
-        } catch {
-          /* some implementations make it read-only */
-        }
-        sock.onopen = () => {
-          if (closedByCaller) return;
-          const queued = outbox;
-          outbox = [];
-          for (const m of queued) sock.send(m);
-          report({ type: 'open' });
-        };
-        sock.onmessage = (ev: { data: unknown }) => {
-          if (closedByCaller) return;
-          onMessage(toText(ev.data));
-        };
-        // An error is always followed by close; the close carries the useful information.
-        sock.onerror = noop;
-        sock.onclose = (ev: { code?: number; reason?: string } | undefined) => {
-          const why = ev?.reason ? `: ${ev.reason}` : '';
-          report({ type: 'close', reason: `${target} closed (code ${ev?.code ?? 'unknown'})${why}` });
-        };
-      },
-      (e: unknown) => {
-        report({ type: 'close', reason: `no WebSocket implementation available (install "ws"): ${errorText(e)}` });
-      },
-    );
-
-    // With `ws`, every send() is its own socket write (a syscall). Corking the TCP socket for the
-    // rest of the current task turns a burst of requests (Promise.all of 256 calls) into one
-    // writev. `_socket` is ws-internal, hence the defensive probing; native sockets skip this.
-    let corked = false;
-    const corkBurst = (sock: WebSocketLike): void => {
-      if (corked) return;
-      const tcp = (sock as { _socket?: { cork?: () => void; uncork?: () => void } })._socket;
-      if (typeof tcp?.cork !== 'function' || typeof tcp.uncork !== 'function') return;
-      tcp.cork();
-      corked = true;
-      queueMicrotask(() => {
-        corked = false;
-        tcp.uncork!();
-      });
-    };
-
-    return {
-      send(msg: string): void {
-        if (closedByCaller) return;
-        if (ws && ws.readyState === OPEN) {
-          corkBurst(ws);
-          ws.send(msg);
-        } else outbox.push(msg);
-      },
-      close(): void {
-        if (closedByCaller) return;
-        closedByCaller = true;
-        outbox = [];
-        const sock = ws;
-        ws = null;
-        if (!sock) return;
-        // Keep no-op handlers rather than null: `ws` throws on an 'error' event with no listener.
-        sock.onopen = noop;
-        sock.onmessage = noop;
-        sock.onclose = noop;
-        sock.onerror = noop;
-        try {
-          if (sock.readyState === CONNECTING && sock.terminate) {
-            sock.terminate();
-          } else {
-            sock.close(1000);
-            // A half-open peer never answers the closing handshake; don't hold the TCP socket
-            // (and the event loop) for ws's 30 s close timeout.
-            if (sock.terminate) {
-              const t = setTimeout(() => sock.terminate?.(), 1000);
-              (t as { unref?: () => void }).unref?.();
-              // Normal case: the peer answers; release the timer (and the socket it holds) now.
-              sock.onclose = () => clearTimeout(t);
-            }
+  const provider: JsonRpcProvider = (onMessage, onStatus, onActivity): ProviderConnection => {
+    const index = policy.index;
+    const conn: WsConnection = new WsConnection(
+      urls[index]!,
+      {
+        onMessage,
+        onActivity,
+        onStatus: (s) => {
+          if (s.type === 'open') policy.opened(index);
+          else {
+            if (!conn.opened) policy.failed(index);
+            if (active?.conn === conn) active = null;
           }
-        } catch {
-          /* already closed */
-        }
+          onStatus(s);
+        },
       },
-    };
+      connOpts,
+    );
+    active = { conn, index };
+    return conn;
   };
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  // Read by RpcClient: a first connect tries each endpoint once before reporting ConnectionError.
+  return Object.assign(provider, { endpoints: urls.length });
 }

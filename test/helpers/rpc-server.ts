@@ -19,6 +19,21 @@ export interface ServerConn {
 
 export type Handler = (method: string, params: unknown[], conn: ServerConn) => unknown;
 
+const RAW = Symbol('raw reply');
+export interface RawReply {
+  [RAW]: (id: unknown) => string | null;
+}
+/**
+ * Returned by a handler: the server sends `make(id)` verbatim instead of a well-formed reply, or
+ * nothing at all when it returns null (a request that is never answered).
+ */
+export function rawReply(make: (id: unknown) => string | null): RawReply {
+  return { [RAW]: make };
+}
+function isRaw(v: unknown): v is RawReply {
+  return typeof v === 'object' && v !== null && RAW in v;
+}
+
 export interface RpcServerOptions {
   /** Returns the result, or throws `{code, message, data?}` to reply with an error. */
   handler?: Handler;
@@ -27,6 +42,8 @@ export interface RpcServerOptions {
   table?: Record<string, unknown>;
   /** Reply to JSON arrays with one `id: null` -32600 error, like a server without batch support. */
   rejectBatches?: boolean;
+  /** Listen on this port (default: a free one), e.g. to bring a stopped server back on its url. */
+  port?: number;
 }
 
 export interface RpcServer {
@@ -69,7 +86,7 @@ function defaultHandler(method: string, params: unknown[]): unknown {
 }
 
 export async function startRpcServer(opts: RpcServerOptions = {}): Promise<RpcServer> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload: 256 * 1024 * 1024 });
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: opts.port ?? 0, maxPayload: 256 * 1024 * 1024 });
   await new Promise<void>((resolve, reject) => {
     wss.once('listening', resolve);
     wss.once('error', reject);
@@ -128,6 +145,7 @@ export async function startRpcServer(opts: RpcServerOptions = {}): Promise<RpcSe
     try {
       const key = method + JSON.stringify(ps);
       const result = table && key in table ? table[key] : await handler(method, ps, conn);
+      if (isRaw(result)) return result;
       return { jsonrpc: '2.0', id, result: result === undefined ? null : result };
     } catch (e) {
       const err = e as Partial<RpcErrorObject>;
@@ -182,7 +200,10 @@ export async function startRpcServer(opts: RpcServerOptions = {}): Promise<RpcSe
         });
         return;
       }
-      void answer(msg, conn).then((reply) => later(() => send(ws, JSON.stringify(reply)), delay()));
+      void answer(msg, conn).then((reply) => {
+        const frame = isRaw(reply) ? reply[RAW]((msg as { id?: unknown }).id) : JSON.stringify(reply);
+        if (frame !== null) later(() => send(ws, frame), delay());
+      });
     });
   });
 

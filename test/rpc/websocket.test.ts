@@ -47,7 +47,7 @@ describe('webSocketProvider', () => {
     expect(statuses[0]!.type).toBe('close');
   });
 
-  it('rotates through the url list, one url per connection', async () => {
+  it('prefers the first url for every connection while it works', async () => {
     const a = await startRpcServer();
     server = await startRpcServer();
     try {
@@ -56,13 +56,30 @@ describe('webSocketProvider', () => {
       const c1 = provider(() => {}, (s) => s.type === 'open' && opened.push(1));
       const c2 = provider(() => {}, (s) => s.type === 'open' && opened.push(2));
       await waitFor(() => opened.length === 2, 'both open');
-      expect(a.connectionCount).toBe(1);
-      expect(server.connectionCount).toBe(1);
+      expect(a.connectionCount).toBe(2);
+      expect(server.connectionCount).toBe(0);
       c1.close();
       c2.close();
     } finally {
       await a.close();
     }
+  });
+
+  it('moves to the next url only after a connection fails to open', async () => {
+    const dead = await startRpcServer();
+    const deadUrl = dead.url;
+    await dead.close();
+    server = await startRpcServer();
+    const provider = webSocketProvider([deadUrl, server.url], { failback: { minDelayMs: 60_000 } });
+    const statuses: string[] = [];
+    provider(() => {}, (s) => statuses.push(s.type));
+    await waitFor(() => statuses.length === 1, 'first fails');
+    expect(statuses).toEqual(['close']);
+    const c2 = provider(() => {}, (s) => statuses.push(s.type));
+    await waitFor(() => statuses.length === 2, 'second opens');
+    expect(statuses).toEqual(['close', 'open']);
+    expect(server.connectionCount).toBe(1);
+    c2.close();
   });
 
   it('accepts an explicit WebSocket constructor', async () => {

@@ -1,0 +1,60 @@
+// Liveness check for an open socket: ping every `intervalMs`; if the ping is unanswered and
+// nothing at all has arrived for `timeoutMs`, the socket is presumed half-open (a TCP path that
+// died without a FIN). Data arriving proves the link alive: a reply queued behind a large frame
+// that arrives slowly is late, not lost, so only silence counts.
+import { unref } from './call.js';
+
+export interface HeartbeatHooks {
+  /** Sends a ping; `onAnswer` runs on any reply. Returns a check: is the ping still unanswered? */
+  ping(onAnswer: () => void): () => boolean;
+  onSilent(): void;
+}
+
+export class Heartbeat {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private deadline: ReturnType<typeof setTimeout> | undefined;
+  private lastActivity = 0;
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly timeoutMs: number,
+    private readonly hooks: HeartbeatHooks,
+  ) {}
+
+  start(): void {
+    this.stop();
+    if (this.intervalMs <= 0) return;
+    this.timer = setTimeout(() => this.ping(), this.intervalMs);
+    unref(this.timer);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    clearTimeout(this.deadline);
+    this.timer = undefined;
+    this.deadline = undefined;
+  }
+
+  /** Something arrived (a frame, or bytes of one). */
+  activity(): void {
+    this.lastActivity = Date.now();
+  }
+
+  private ping(): void {
+    this.timer = undefined;
+    const waiting = this.hooks.ping(() => this.start());
+    this.lastActivity = Date.now();
+    this.arm(waiting, this.timeoutMs);
+  }
+
+  private arm(waiting: () => boolean, ms: number): void {
+    this.deadline = setTimeout(() => {
+      this.deadline = undefined;
+      if (!waiting()) return;
+      const quiet = Date.now() - this.lastActivity;
+      if (quiet < this.timeoutMs) return this.arm(waiting, this.timeoutMs - quiet);
+      this.hooks.onSilent();
+    }, ms);
+    unref(this.deadline);
+  }
+}
