@@ -23,3 +23,16 @@ export { subscriptionIterator } from './iterator.js';
 export type { SubscriptionHandlers } from './iterator.js';
 export { webSocketProvider } from './websocket.js';
 export type { FailbackOptions, WebSocketConstructor, WebSocketLike, WebSocketProviderOptions } from './websocket.js';
+export type {
+  RpcMethods,
+  RpcSubscriptions,
+  RpcMethod,
+  RpcParams,
+  RpcResult,
+  TypedRequest,
+  RpcHeader,
+  RpcRuntimeVersion,
+  RpcStorageChangeSet,
+  RpcTransactionStatus,
+  HexString,
+} from './methods.js';

@@ -3,6 +3,7 @@
 // fetched once per spec version — V16/V15 through `Metadata_metadata_at_version`, V14 through
 // `state_getMetadata` — kept in a small LRU, and concurrent first uses of one spec share one fetch.
 import type { RpcClient, RequestOptions } from '../rpc/index.js';
+import { RpcError } from '../rpc/index.js';
 import {
   createRegistry, decodeMetadata, fromHex, toHex, decode, vec, u32, type Metadata, type Registry,
 } from '../scale/index.js';
@@ -136,8 +137,9 @@ export class RuntimeCache {
       const hex = await this.rpc.request<string>('state_call', ['Metadata_metadata_versions', '0x', at], opts);
       versions = decode(vec(u32, 4), hex);
     } catch (e) {
-      if ((e as Error).name === 'AbortError' || (e as Error).name === 'ConnectionClosedError') throw e;
-      // V14-only runtimes do not have Metadata_metadata_versions
+      // V14-only runtimes do not have Metadata_metadata_versions: the node answers with an RPC
+      // error. Anything else (abort, a dead or unreachable socket, a timeout) is the caller's answer.
+      if (!(e instanceof RpcError)) throw e;
     }
     for (const v of SUPPORTED) {
       if (v > max || !versions.includes(v)) continue;
