@@ -1,10 +1,11 @@
 // Older Subtensor runtimes (e.g. spec ≤ 2xx) return runtime-API results as SCALE bytes inside a
 // Vec<u8>, with no type information in metadata. These are those layouts, as the Python SDK's
 // `custom_rpc_type_registry` defines them, composed from our codecs.
-import { DecodeError, bool, compactBig, compactNumber, fixedBytes, option, struct, tuple, u128, u16, u32, u64, u8, vec, type Codec, codec, ss58Encode } from '../scale/index.js';
+import { DecodeError, bool, compactBig, compactNumber, fixedBytes, option, struct, tuple, u128, u16, u32, u64, u8, vec, type Codec, codec, ss58Decode, ss58Encode } from '../scale/index.js';
 
+// An account as SS58 both ways (decoded with prefix 42, as the Python SDK does).
 const accountId: Codec<string> = codec(
-  (w, v) => fixedBytes(32).enc(w, v as never),
+  (w, v) => fixedBytes(32).enc(w, ss58Decode(v).publicKey),
   (c) => ss58Encode(fixedBytes(32).dec(c), 42),
 );
 

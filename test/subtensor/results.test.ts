@@ -3,8 +3,9 @@
 // (spec 218, legacy layouts) really produces. The type checks run under tsc (npm run typecheck
 // includes test/); the key lists below are written from the interfaces, not from the code's output.
 import { afterAll, beforeAll, describe, expect, expectTypeOf, inject, it } from 'vitest';
+import { decode, encode } from '../../src/scale/index.js';
 import {
-  Subtensor, type Balance, type DelegatedInfo, type DelegateInfo, type LegacySubnetHyperparameters, type MetagraphInfo, type NeuronInfo,
+  Subtensor, balance, delegateInfo, legacy, type Balance, type DelegatedInfo, type DelegateInfo, type LegacySubnetHyperparameters, type MetagraphInfo, type NeuronInfo,
   type StakeInfo, type SubnetHyperparameters,
 } from '../../src/subtensor/index.js';
 
@@ -85,13 +86,32 @@ describe.skipIf(!url)('Subtensor results on the local chain have the declared ke
       'difficulty', 'commitRevealWeightsInterval', 'commitRevealWeightsEnabled',
     ]);
   });
+});
 
-  it('DelegateInfo fields, when the chain has delegates', async () => {
-    const delegates = await st.getDelegates();
-    for (const d of delegates) {
-      expect(Object.keys(d).sort()).toEqual(['delegateSs58', 'nominators', 'ownerSs58', 'registrations', 'returnPer1000', 'take', 'totalDailyReturn', 'validatorPermits']);
-      expect(d.take).toBeGreaterThanOrEqual(0);
-      expect(d.take).toBeLessThanOrEqual(1);
-    }
+// The local chain has no delegates, so both layouts are built from hand-written raw values: the
+// legacy one through its codec (bytes → decode), the current one as the finney type states it.
+describe('DelegateInfo from both layouts', () => {
+  const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+  const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+  const common = { delegate_ss58: ALICE, take: 11796, owner_ss58: BOB, registrations: [1], validator_permits: [1], return_per_1000: 5n, total_daily_return: 7n };
+  const keys = ['delegateSs58', 'nominators', 'ownerSs58', 'registrations', 'returnPer1000', 'take', 'totalDailyReturn', 'validatorPermits'];
+
+  it('legacy: one stake per nominator, as Balance; take as a fraction', () => {
+    const raw = { ...common, nominators: [[BOB, 3_000_000_000n]] as [string, bigint][] };
+    const decoded = decode(legacy.DelegateInfo, encode(legacy.DelegateInfo, raw));
+    expect(decoded).toEqual(raw);
+    const d = delegateInfo(decoded);
+    expect(Object.keys(d).sort()).toEqual(keys);
+    expect(d.take).toBeCloseTo(0.18, 4); // 11796 / 65535
+    expect(d.nominators).toEqual([[BOB, balance(3_000_000_000n)]]);
+    expect([d.delegateSs58, d.ownerSs58, d.returnPer1000, d.totalDailyReturn]).toEqual([ALICE, BOB, 5n, 7n]);
+  });
+
+  it('current: stake per subnet, kept as [netuid, rao]', () => {
+    const d = delegateInfo({ ...common, nominators: [[BOB, [[1, 10n], [3, 20n]]]] });
+    expect(Object.keys(d).sort()).toEqual(keys);
+    expect(d.nominators).toEqual([[BOB, [[1, 10n], [3, 20n]]]]);
+    expect(delegateInfo({ ...common, nominators: [] }).nominators).toEqual([]);
   });
 });
+
