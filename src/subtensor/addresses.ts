@@ -15,10 +15,12 @@ export const STAKE = storage<[hotkey: string, coldkey: string], bigint>('Subtens
 export const EXISTENTIAL_DEPOSIT = finney.constant('Balances', 'ExistentialDeposit');
 
 export type Apis = FinneyChain['apis'];
+export type ApiName = keyof Apis & string;
+export type ApiMethod<Api extends ApiName> = keyof Apis[Api] & string;
 /**
  * What a runtime API method returns: the finney type, or on runtimes that answer with the legacy
  * `Vec<u8>` layout, that layout's type.
  */
-export type ApiOutput<Api extends keyof Apis & string, M extends keyof Apis[Api] & string> =
+export type ApiOutput<Api extends ApiName, M extends ApiMethod<Api>> =
   | (Apis[Api][M] extends { output: infer O } ? O : never)
   | (`${Api}_${M}` extends keyof LegacyOutputs ? LegacyOutputs[`${Api}_${M}`] : never);

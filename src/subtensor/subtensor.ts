@@ -15,7 +15,7 @@ import {
 } from './convert.js';
 import { LEGACY_OUTPUTS } from './legacy.js';
 import {
-  ACCOUNT, EXISTENTIAL_DEPOSIT, NETWORKS_ADDED, STAKE, TOTAL_HOTKEY_ALPHA, TOTAL_HOTKEY_STAKE, TOTAL_NETWORKS, type ApiOutput, type Apis,
+  ACCOUNT, EXISTENTIAL_DEPOSIT, NETWORKS_ADDED, STAKE, TOTAL_HOTKEY_ALPHA, TOTAL_HOTKEY_STAKE, TOTAL_NETWORKS, type ApiMethod, type ApiName, type ApiOutput,
 } from './addresses.js';
 import { resolveEndpoints } from './networks.js';
 import { netuidArg, raoArg, selectorArg, type CheckedSelector } from './args.js';
@@ -60,6 +60,7 @@ export class Subtensor {
     return new Subtensor(client);
   }
 
+  /** Close the client's connection. */
   close(): Promise<void> {
     return this.client.close();
   }
@@ -109,6 +110,7 @@ export class Subtensor {
     return hash;
   }
 
+  /** The head's block number. */
   async getCurrentBlock(sel: { signal?: AbortSignal } = {}): Promise<number> {
     const signal = optSignalArg(optionsArg(sel, 'sel').signal, 'sel.signal');
     return (await this.client.getBlockHeader({ signal })).number;
@@ -150,12 +152,7 @@ export class Subtensor {
   }
 
   /** A runtime API call whose result is typed from the finney types and the legacy layouts. */
-  async #runtimeApi<Api extends keyof Apis & string, M extends keyof Apis[Api] & string>(
-    api: Api,
-    method: M,
-    args: unknown[],
-    sel: CheckedSelector,
-  ): Promise<ApiOutput<Api, M>> {
+  async #runtimeApi<Api extends ApiName, M extends ApiMethod<Api>>(api: Api, method: M, args: unknown[], sel: CheckedSelector): Promise<ApiOutput<Api, M>> {
     return (await this.#call(api, method, args, sel)) as ApiOutput<Api, M>;
   }
 
@@ -193,10 +190,12 @@ export class Subtensor {
 
   // Subnets
 
+  /** How many subnets exist (TotalNetworks). */
   async getTotalSubnets(sel: BlockSelector = {}): Promise<number> {
     return this.#read(TOTAL_NETWORKS, [], selectorArg(sel));
   }
 
+  /** Every existing subnet's netuid, ascending. */
   async getAllSubnetsNetuid(sel: BlockSelector = {}): Promise<number[]> {
     return this.#allNetuids(selectorArg(sel));
   }
@@ -210,6 +209,7 @@ export class Subtensor {
     return out.sort((a, b) => a - b);
   }
 
+  /** Whether subnet `netuid` exists (NetworksAdded). */
   async subnetExists(netuid: number, sel: BlockSelector = {}): Promise<boolean> {
     return this.#read(NETWORKS_ADDED, [netuidArg(netuid)], selectorArg(sel));
   }
@@ -233,6 +233,7 @@ export class Subtensor {
 
   // Neurons
 
+  /** Every neuron of a subnet, without weights and bonds. */
   async neuronsLite(netuid: number, sel: BlockSelector = {}): Promise<NeuronInfoLite[]> {
     return this.#neuronsLite(netuidArg(netuid), selectorArg(sel));
   }
@@ -242,11 +243,13 @@ export class Subtensor {
     return raw.map(neuronLite);
   }
 
+  /** Every neuron of a subnet, with weights and bonds. */
   async neurons(netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo[]> {
     const raw = await this.#runtimeApi('NeuronInfoRuntimeApi', 'get_neurons', [netuidArg(netuid)], selectorArg(sel));
     return raw.map(neuronFull);
   }
 
+  /** One neuron of a subnet (null when the uid is not registered). */
   async neuronForUid(uid: number, netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo | null> {
     const raw = await this.#runtimeApi('NeuronInfoRuntimeApi', 'get_neuron', [netuidArg(netuid), netuidArg(uid, 'uid')], selectorArg(sel));
     return raw == null ? null : neuronFull(raw);
@@ -278,6 +281,7 @@ export class Subtensor {
 
   // Balances
 
+  /** Free balance of an account (0 for an account that does not exist). */
   async getBalance(address: string, sel: BlockSelector = {}): Promise<Balance> {
     const acct = await this.#read(ACCOUNT, [addressArg(address, 'address')], selectorArg(sel));
     return balance(acct.data.free);
@@ -294,6 +298,7 @@ export class Subtensor {
     return out;
   }
 
+  /** The Balances pallet's existential deposit. */
   async getExistentialDeposit(sel: BlockSelector = {}): Promise<Balance> {
     const s = selectorArg(sel);
     const blockHash = await this.#resolve(s);
@@ -325,6 +330,7 @@ export class Subtensor {
     return balance(raw, netuid);
   }
 
+  /** Every stake a coldkey holds: one entry per (hotkey, subnet). */
   async getStakeInfoForColdkey(coldkey: string, sel: BlockSelector = {}): Promise<StakeInfo[]> {
     return this.#stakeInfoForColdkey(addressArg(coldkey, 'coldkey'), selectorArg(sel));
   }
@@ -334,6 +340,7 @@ export class Subtensor {
     return raw.map(stakeInfo);
   }
 
+  /** getStakeInfoForColdkey for many coldkeys in one call, keyed by coldkey. */
   async getStakeInfoForColdkeys(coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, StakeInfo[]>> {
     const list = addressesArg(coldkeys, 'coldkeys');
     const raw = await this.#runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [list], selectorArg(sel));
@@ -355,11 +362,13 @@ export class Subtensor {
     return balance(await read(this.client, TOTAL_HOTKEY_STAKE, [hotkey], at), netuid);
   }
 
+  /** Every delegate. */
   async getDelegates(sel: BlockSelector = {}): Promise<DelegateInfo[]> {
     const raw = await this.#runtimeApi('DelegateInfoRuntimeApi', 'get_delegates', [], selectorArg(sel));
     return raw.map(delegateInfo);
   }
 
+  /** The delegates a coldkey stakes on, with its stake on each. */
   async getDelegated(coldkey: string, sel: BlockSelector = {}): Promise<DelegatedInfo[]> {
     const raw = await this.#runtimeApi('DelegateInfoRuntimeApi', 'get_delegated', [addressArg(coldkey, 'coldkey')], selectorArg(sel));
     return raw.map(([d, detail]): DelegatedInfo => ({ delegate: delegateInfo(d), detail }));
