@@ -66,7 +66,8 @@ type ArgsArgs<A extends unknown[]> = A extends [] ? [args?: [], opts?: AtOptions
 export function read<K extends unknown[], V>(client: SubstrateClient, address: StorageAddress<K, V>, ...rest: KeysArgs<K>): Promise<V>;
 export function read<A extends unknown[], R>(client: SubstrateClient, address: RuntimeApiAddress<A, R>, ...rest: ArgsArgs<A>): Promise<R>;
 export function read<V>(client: SubstrateClient, address: ConstantAddress<V>, opts?: AtOptions): Promise<V>;
-export function read(
+// async, so a bad client or address rejects like a bad key does (the client methods are async)
+export async function read(
   client: SubstrateClient,
   addr: AnyAddress,
   a?: unknown,
