@@ -4,6 +4,7 @@
 // "last block hash" field. Every public method checks its arguments first (./validate.ts), so a
 // malformed call fails with an InvalidArgumentError before anything is sent.
 import { RpcClient, type JsonRpcProvider, type RequestOptions, type RpcClientOptions } from '../rpc/index.js';
+import type { RpcHeader, RpcResult } from '../rpc/methods.js';
 import {
   fromHex, ss58Encode, storageKey, type Codec,
 } from '../scale/index.js';
@@ -50,8 +51,8 @@ export interface Header {
 
 /** Codecs for a runtime API the metadata does not describe (V14). */
 export interface RuntimeCallHint {
-  inputs?: Codec<any>[];
-  output: Codec<any>;
+  inputs?: Codec<unknown>[];
+  output: Codec<unknown>;
 }
 
 export type RuntimeCallOptions = AtOptions & { raw?: boolean; typeHint?: RuntimeCallHint; withRuntime?: boolean };
@@ -181,7 +182,7 @@ export class SubstrateClient {
     const o = atArg(opts);
     // Head first, then its header: one consistent (hash, header) pair even while blocks arrive.
     const hash = o.blockHash ?? (await this.getChainHead(o));
-    const h = await this.rpc.request<any>('chain_getHeader', [hash], rq(o));
+    const h = await this.rpc.request<RpcResult<'chain_getHeader'>>('chain_getHeader', [hash], rq(o));
     if (!h) throw new BlockNotFoundError(hash);
     return { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
   }
@@ -201,7 +202,7 @@ export class SubstrateClient {
     const author = optBoolArg(o.author, 'opts.author');
     const hash = o.blockHash ?? (await this.getChainHead(o));
     const [raw, rt] = await Promise.all([
-      this.rpc.request<any>('chain_getBlock', [hash], rq(o)),
+      this.rpc.request<RpcResult<'chain_getBlock'>>('chain_getBlock', [hash], rq(o)),
       this.runtimes.at(hash, rq(o)),
     ]);
     if (!raw) throw new BlockNotFoundError(hash);
@@ -360,7 +361,7 @@ export class SubstrateClient {
     const [sub, unsub] = finalized
       ? ['chain_subscribeFinalizedHeads', 'chain_unsubscribeFinalizedHeads']
       : ['chain_subscribeNewHeads', 'chain_unsubscribeNewHeads'];
-    const it = this.rpc.subscribeIter<any>(sub, [], unsub, { signal });
+    const it = this.rpc.subscribeIter<RpcHeader>(sub, [], unsub, { signal });
     return mapIter(it, (h) => ({
       hash: '', parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] },
     }));

@@ -45,7 +45,8 @@ export function decodeExtrinsic(registry: Registry, hexOrBytes: string | Uint8Ar
     signature = registry.codec(md.signatureType).dec(c);
     extensions = {};
     for (const { id, codec } of extrinsicExtraCodecs(registry)) extensions[id] = codec.dec(c);
-    if (signer && typeof signer === 'object' && (signer as any).type === 'Id') signer = (signer as any).value;
+    const address = signer as { type?: unknown; value?: unknown } | null;
+    if (address && typeof address === 'object' && address.type === 'Id') signer = address.value;
   } else if (version === 5 && (head & 0x40) !== 0) {
     // v5 "general" transaction: extension version byte + extensions, no signature
     c.offset++;

@@ -1,12 +1,14 @@
 // Building, signing and submitting extrinsics (v4). The signing payload is call ++ explicit
 // extension values ++ implicit values, blake2-256 hashed when longer than 256 bytes. Extensions
-// are driven by metadata: the known ones get their values, any other must have empty explicit and
+// are driven by metadata: the known ones get their values, every other must have empty explicit and
 // implicit parts, else we refuse with an error naming it (signing a payload the chain computes
 // differently would only fail later, less clearly).
 import {
   blake2_256, bytes, concatBytes, decode, encode, encodeCompactNumber, fromHex, toHex, ss58Encode, Writer, compactBig, u32,
   type Registry,
 } from '../scale/index.js';
+import type { RpcTransactionStatus } from '../rpc/methods.js';
+import { read, runtimeApi } from './address.js';
 import type { AtOptions, SubstrateClient } from './client.js';
 import type { ChainEvent } from './events.js';
 import { ExtrinsicError, InvalidArgumentError, type DispatchErrorInfo } from './errors.js';
@@ -201,6 +203,9 @@ export interface PaymentInfo {
   partialFee: bigint;
 }
 
+// The fields of RuntimeDispatchInfo read here (weight and class pass through as decoded).
+const QUERY_INFO = runtimeApi<[uxt: Uint8Array, len: number], { weight: unknown; class: unknown; partial_fee: bigint | number }>('TransactionPaymentApi', 'query_info');
+
 export async function getPaymentInfo(client: SubstrateClient, extrinsicHex: string, opts: AtOptions = {}): Promise<PaymentInfo> {
   clientArg(client, 'client');
   hexArg(extrinsicHex, 'extrinsicHex');
@@ -209,7 +214,7 @@ export async function getPaymentInfo(client: SubstrateClient, extrinsicHex: stri
   // The API's `uxt` is typed as a Vec<u8> wrapper whose encoding is the extrinsic itself (length
   // prefix included), so hand the codec the body and let it add the prefix back.
   const body = decode(bytes, full);
-  const r = (await client.runtimeCall('TransactionPaymentApi', 'query_info', [body, full.length], opts)) as any;
+  const r = await read(client, QUERY_INFO, [body, full.length], opts);
   return { weight: r.weight, class: r.class, partialFee: BigInt(r.partial_fee) };
 }
 
@@ -242,20 +247,21 @@ export async function submitExtrinsic(
     await client.rpc.request('author_submitExtrinsic', [extrinsicHex], opts);
     return { extrinsicHash: hash, blockHash: null, extrinsicIndex: null, success: true, dispatchError: null, fee: null, events: [], status: 'none' };
   }
-  const it = client.rpc.subscribeIter<any>('author_submitAndWatchExtrinsic', [extrinsicHex], 'author_unwatchExtrinsic', opts);
+  const it = client.rpc.subscribeIter<RpcTransactionStatus>('author_submitAndWatchExtrinsic', [extrinsicHex], 'author_unwatchExtrinsic', opts);
   let blockHash: string | null = null;
   try {
     for await (const status of it) {
       if (typeof status === 'string') {
-        if (status === 'dropped' || status === 'invalid' || status === 'usurped') throw new ExtrinsicError(`extrinsic ${hash} ${status}`, status);
+        // 'usurped' is listed too: some nodes send it bare rather than as { usurped: hash }
+        if (['dropped', 'invalid', 'usurped'].includes(status)) throw new ExtrinsicError(`extrinsic ${hash} ${status}`, status);
         continue;
       }
       const kind = Object.keys(status)[0];
-      if (kind === 'inBlock' && waitFor === 'inclusion') {
+      if ('inBlock' in status && waitFor === 'inclusion') {
         blockHash = status.inBlock;
         break;
       }
-      if (kind === 'finalized') {
+      if ('finalized' in status) {
         blockHash = status.finalized;
         break;
       }
@@ -283,20 +289,24 @@ async function receipt(client: SubstrateClient, hash: string, blockHash: string,
     blockHash,
     extrinsicIndex: index < 0 ? null : index,
     success: index >= 0 && !failed,
-    dispatchError: failed ? dispatchErrorInfo(rt.registry, (failed.data as any).dispatch_error) : null,
-    fee: feeEv ? BigInt((feeEv.data as any).actual_fee) : null,
+    dispatchError: failed ? dispatchErrorInfo(rt.registry, field(failed.data, 'dispatch_error')) : null,
+    fee: feeEv ? BigInt(field(feeEv.data, 'actual_fee') as bigint | number) : null,
     events: mine,
     status: waitFor,
   };
 }
 
+// A field of a decoded event's data (a struct: a plain object), undefined when there is none.
+function field(data: unknown, name: string): unknown {
+  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[name] : undefined;
+}
+
 /** `DispatchError::Module { index, error }` → the pallet and error name with docs from metadata. */
-export function dispatchErrorInfo(registry: Registry, err: any): DispatchErrorInfo {
+export function dispatchErrorInfo(registry: Registry, err: unknown): DispatchErrorInfo {
   registryArg(registry, 'registry');
-  if (typeof err !== 'string') objectArg(err, 'err', 'a decoded DispatchError');
-  const type = typeof err === 'string' ? err : err.type;
+  const type = typeof err === 'string' ? err : (objectArg(err, 'err', 'a decoded DispatchError').type as string);
   if (type !== 'Module') return { type, value: err };
-  const { index, error } = err.value as { index: number; error: Uint8Array | number };
+  const { index, error } = field(err, 'value') as { index: number; error: Uint8Array | number };
   const pallet = registry.metadata.pallets.find((p) => p.index === index);
   const code = typeof error === 'number' ? error : error[0];
   const def = pallet?.errors != null ? registry.metadata.types[pallet.errors].def : null;

@@ -16,3 +16,9 @@ export type {
 } from './typed.js';
 export { addressesOf, constant, read, readMap, readMulti, runtimeApi, storage } from './address.js';
 export type { ChainAddresses, ConstantAddress, RuntimeApiAddress, StorageAddress } from './address.js';
+// The typed JSON-RPC method table (issue 12, point 2) lives in src/rpc/methods.ts; src/rpc/index.ts
+// does not list it yet (the rpc layer is being restructured), so this layer exports its types.
+export type {
+  HexString, RpcHeader, RpcMethod, RpcMethods, RpcParams, RpcResult, RpcRuntimeVersion, RpcStorageChangeSet, RpcSubscriptions,
+  RpcTransactionStatus, TypedRequest,
+} from '../rpc/methods.js';

@@ -6,13 +6,15 @@
  */
 import { concatBytes, decode, encode, fromHex, toHex, DecodeError, EncodeError, type Codec } from '../scale/index.js';
 import { InvalidArgumentError } from './errors.js';
+import type { RpcResult } from '../rpc/methods.js';
 import type { Runtime } from './runtime.js';
 
 /** One request to send and how to finish its result. */
 export interface Plan<T> {
   method: string;
   params: unknown[];
-  finish(result: any): T;
+  /** Each plan's finish states the result shape of its `method` (RpcResult in src/rpc/methods.ts). */
+  finish(result: unknown): T;
 }
 
 interface CallFlags {
@@ -41,7 +43,7 @@ export function runtimeCallPlan<T>(rt: Runtime, api: string, method: string, arg
   return {
     method: 'state_call',
     params: stateCall(`${api}_${method}`, toHex(concatBytes(...parts)), f.blockHash),
-    finish: (hex: string) => {
+    finish: (hex: RpcResult<'state_call'>) => {
       if (f.withRuntime) return { runtime: rt, bytes: fromHex(hex) } as T;
       if (f.raw) return fromHex(hex) as T;
       try {
@@ -55,12 +57,12 @@ export function runtimeCallPlan<T>(rt: Runtime, api: string, method: string, arg
 }
 
 /** The same call with codecs from the caller (V14 runtimes do not describe their APIs). */
-export function hintedCallPlan<T>(hint: { inputs?: Codec<any>[]; output: Codec<any> }, api: string, method: string, args: unknown[] | Record<string, unknown>, f: CallFlags): Plan<T> {
+export function hintedCallPlan<T>(hint: { inputs?: Codec<unknown>[]; output: Codec<unknown> }, api: string, method: string, args: unknown[] | Record<string, unknown>, f: CallFlags): Plan<T> {
   const list = Array.isArray(args) ? args : Object.values(args);
   const parts = (hint.inputs ?? []).map((c, i) => encode(c, list[i]));
   return {
     method: 'state_call',
     params: stateCall(`${api}_${method}`, toHex(concatBytes(...parts)), f.blockHash),
-    finish: (hex: string) => (f.raw ? fromHex(hex) : decode(hint.output, hex)) as T,
+    finish: (hex: RpcResult<'state_call'>) => (f.raw ? fromHex(hex) : decode(hint.output, hex)) as T,
   };
 }

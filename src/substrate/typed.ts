@@ -1,12 +1,13 @@
 // Typed chain access: `typed<Chain>(client)` returns the same client object, seen through the
 // types `substrate-lite typegen` generated for a chain. Pallet, item, key, argument and result
-// types all come from `Chain`; at runtime nothing changes (an identity function), so the typed
-// view costs no bytes beyond this file's few helpers and no time.
+// types all come from `Chain`; at runtime nothing changes (an identity function after a check that
+// the argument is a client), so the typed view costs no bytes beyond this file's few helpers.
 import type { Registry } from '../scale/index.js';
 import type { AtOptions, QueryMapEntry, QueryMapOptions, SubstrateClient } from './client.js';
 import type { DispatchErrorInfo } from './errors.js';
 import type { ChainEvent } from './events.js';
 import { composeCall, submitExtrinsic, type Call, type ExtrinsicReceipt } from './extrinsic.js';
+import { clientArg } from './validate.js';
 
 /** One storage item: keys as query takes them, value as it returns, keys as queryMap decodes them. */
 export interface StorageDef {
@@ -116,6 +117,7 @@ export type TypedClient<C extends ChainDefinition> = Omit<SubstrateClient, keyof
 
 /** View `client` through the types generated for a chain. Same object: no copy, no wrapper. */
 export function typed<C extends ChainDefinition>(client: SubstrateClient): TypedClient<C> {
+  clientArg(client, 'client');
   return client as unknown as TypedClient<C>;
 }
 

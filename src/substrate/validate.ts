@@ -33,7 +33,7 @@ function fail(name: string, expected: string, v: unknown): never {
 
 const absent = (v: unknown): v is null | undefined => v === undefined || v === null;
 
-/** An integer in [min, max] (default: any non-negative safe integer). */
+/** An integer in [min, max] (default: every non-negative safe integer). */
 export function uintArg(v: unknown, name: string, max = Number.MAX_SAFE_INTEGER, min = 0): number {
   if (typeof v !== 'number') fail(name, `an integer in ${min}..${max}`, v);
   if (!Number.isInteger(v) || v < min || v > max) fail(name, `an integer in ${min}..${max}`, v);

@@ -5,12 +5,18 @@
 // Every public method checks its arguments first (./args.ts), before anything is sent.
 import { bytes, decode, DecodeError, ss58Decode, type Codec } from '../scale/index.js';
 import {
-  SubstrateClient, composeCall, createSignedExtrinsic, submitExtrinsic, InvalidArgumentError,
-  type ConnectOptions, type ExtrinsicReceipt, type Signer,
+  SubstrateClient, composeCall, createSignedExtrinsic, read, readMap, readMulti, storage, submitExtrinsic, InvalidArgumentError,
+  type ConnectOptions, type ExtrinsicReceipt, type Input, type Signer, type StorageAddress,
 } from '../substrate/index.js';
 import { balance, type Balance } from './balance.js';
-import { camel, neuronFull, neuronLite, type NeuronInfo, type NeuronInfoLite } from './convert.js';
+import {
+  camel, delegateInfo, neuronFull, neuronLite, stakeInfo, type DelegatedInfo, type DelegateInfo, type LegacySubnetHyperparameters,
+  type MetagraphInfo, type NeuronInfo, type NeuronInfoLite, type StakeInfo, type SubnetHyperparameters,
+} from './convert.js';
 import { LEGACY_OUTPUTS } from './legacy.js';
+import {
+  ACCOUNT, EXISTENTIAL_DEPOSIT, NETWORKS_ADDED, STAKE, TOTAL_HOTKEY_ALPHA, TOTAL_HOTKEY_STAKE, TOTAL_NETWORKS, type ApiMethod, type ApiName, type ApiOutput,
+} from './addresses.js';
 import { resolveEndpoints } from './networks.js';
 import { netuidArg, raoArg, selectorArg, type CheckedSelector } from './args.js';
 import {
@@ -54,6 +60,7 @@ export class Subtensor {
     return new Subtensor(client);
   }
 
+  /** Close the client's connection. */
   close(): Promise<void> {
     return this.client.close();
   }
@@ -103,6 +110,7 @@ export class Subtensor {
     return hash;
   }
 
+  /** The head's block number. */
   async getCurrentBlock(sel: { signal?: AbortSignal } = {}): Promise<number> {
     const signal = optSignalArg(optionsArg(sel, 'sel').signal, 'sel.signal');
     return (await this.client.getBlockHeader({ signal })).number;
@@ -128,9 +136,9 @@ export class Subtensor {
 
   // Plumbing
 
-  async #query<T>(pallet: string, item: string, keys: unknown[], sel: CheckedSelector): Promise<T> {
+  async #read<K extends unknown[], V>(address: StorageAddress<K, V>, keys: Input<K>, sel: CheckedSelector): Promise<V> {
     const blockHash = await this.#resolve(sel);
-    return this.client.query<T>(pallet, item, keys, { blockHash, signal: sel.signal });
+    return this.client.query<V>(address.pallet, address.item, keys as unknown[], { blockHash, signal: sel.signal });
   }
 
   /**
@@ -140,12 +148,17 @@ export class Subtensor {
   async runtimeApi<T = unknown>(api: string, method: string, args: unknown[] = [], sel: BlockSelector = {}): Promise<T> {
     nameArg(api, 'api');
     nameArg(method, 'method');
-    return this.#runtimeApi<T>(api, method, arrayArg(args, 'args', true), selectorArg(sel));
+    return (await this.#call(api, method, arrayArg(args, 'args', true), selectorArg(sel))) as T;
   }
 
-  async #runtimeApi<T>(api: string, method: string, args: unknown[], sel: CheckedSelector): Promise<T> {
+  /** A runtime API call whose result is typed from the finney types and the legacy layouts. */
+  async #runtimeApi<Api extends ApiName, M extends ApiMethod<Api>>(api: Api, method: M, args: unknown[], sel: CheckedSelector): Promise<ApiOutput<Api, M>> {
+    return (await this.#call(api, method, args, sel)) as ApiOutput<Api, M>;
+  }
+
+  async #call(api: string, method: string, args: unknown[], sel: CheckedSelector): Promise<unknown> {
     const blockHash = sel.blockHash && !sel.reuseBlock && sel.block === undefined ? sel.blockHash : await this.#resolve(sel);
-    const legacy: Codec<unknown> | undefined = LEGACY_OUTPUTS[`${api}_${method}`];
+    const legacy = (LEGACY_OUTPUTS as Partial<Record<string, Codec<unknown>>>)[`${api}_${method}`];
     // Old runtimes take accounts as Vec<u8> of the public key (`*_account_vec`): convert SS58 args.
     if (args.some((a) => typeof a === 'string' || Array.isArray(a))) {
       const rt = await this.client.runtime({ blockHash, signal: sel.signal });
@@ -157,18 +170,18 @@ export class Subtensor {
         return a;
       });
     }
-    if (!legacy) return this.client.runtimeCall<T>(api, method, args, { blockHash, signal: sel.signal });
+    if (!legacy) return this.client.runtimeCall(api, method, args, { blockHash, signal: sel.signal });
     const { runtime, bytes: raw } = await this.client.runtimeCallRaw(api, method, args, { blockHash, signal: sel.signal });
     const m = runtime.registry.runtimeApi(api, method);
-    if (runtime.registry.typeName(m.output) === 'Vec<u8>') return decode(legacy, decode(bytes, raw)) as T;
+    if (runtime.registry.typeName(m.output) === 'Vec<u8>') return decode(legacy, decode(bytes, raw));
     // Typed metadata, but a node may still run an older runtime than the metadata we hold (a
     // replayed or mislabelled block): if the typed decode fails, try the legacy Vec<u8> layout.
     try {
-      return decode(runtime.registry.codec(m.output), raw) as T;
+      return decode(runtime.registry.codec(m.output), raw);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       try {
-        return decode(legacy, decode(bytes, raw)) as T;
+        return decode(legacy, decode(bytes, raw));
       } catch {
         throw e;
       }
@@ -177,10 +190,12 @@ export class Subtensor {
 
   // Subnets
 
+  /** How many subnets exist (TotalNetworks). */
   async getTotalSubnets(sel: BlockSelector = {}): Promise<number> {
-    return this.#query<number>('SubtensorModule', 'TotalNetworks', [], selectorArg(sel));
+    return this.#read(TOTAL_NETWORKS, [], selectorArg(sel));
   }
 
+  /** Every existing subnet's netuid, ascending. */
   async getAllSubnetsNetuid(sel: BlockSelector = {}): Promise<number[]> {
     return this.#allNetuids(selectorArg(sel));
   }
@@ -188,49 +203,55 @@ export class Subtensor {
   async #allNetuids(sel: CheckedSelector): Promise<number[]> {
     const blockHash = await this.#resolve(sel, true);
     const out: number[] = [];
-    for await (const e of this.client.queryMap<[number], boolean>('SubtensorModule', 'NetworksAdded', [], { blockHash, signal: sel.signal, pageSize: 100 })) {
+    for await (const e of readMap(this.client, NETWORKS_ADDED, [], { blockHash, signal: sel.signal, pageSize: 100 })) {
       if (e.value) out.push(e.keys[0]);
     }
     return out.sort((a, b) => a - b);
   }
 
+  /** Whether subnet `netuid` exists (NetworksAdded). */
   async subnetExists(netuid: number, sel: BlockSelector = {}): Promise<boolean> {
-    return Boolean(await this.#query<boolean>('SubtensorModule', 'NetworksAdded', [netuidArg(netuid)], selectorArg(sel)));
+    return this.#read(NETWORKS_ADDED, [netuidArg(netuid)], selectorArg(sel));
   }
 
-  async getSubnetHyperparameters(netuid: number, sel: BlockSelector = {}): Promise<Record<string, unknown> | null> {
-    const raw = await this.#runtimeApi<any>('SubnetInfoRuntimeApi', 'get_subnet_hyperparams', [netuidArg(netuid)], selectorArg(sel));
+  /** The subnet's hyperparameters (null when the subnet does not exist). */
+  async getSubnetHyperparameters(netuid: number, sel: BlockSelector = {}): Promise<SubnetHyperparameters | LegacySubnetHyperparameters | null> {
+    const raw = await this.#runtimeApi('SubnetInfoRuntimeApi', 'get_subnet_hyperparams', [netuidArg(netuid)], selectorArg(sel));
     return raw == null ? null : camel(raw);
   }
 
   /** One hyperparameter storage item of a subnet, e.g. getHyperparameter('Tempo', 1). */
   async getHyperparameter<T = unknown>(name: string, netuid: number, sel: BlockSelector = {}): Promise<T> {
-    return this.#query<T>('SubtensorModule', nameArg(name, 'name'), [netuidArg(netuid)], selectorArg(sel));
+    return this.#read(storage<[netuid: number], T>('SubtensorModule', nameArg(name, 'name')), [netuidArg(netuid)], selectorArg(sel));
   }
 
-  async getMetagraphInfo(netuid: number, sel: BlockSelector = {}): Promise<Record<string, unknown> | null> {
-    const raw = await this.#runtimeApi<any>('SubnetInfoRuntimeApi', 'get_metagraph', [netuidArg(netuid)], selectorArg(sel));
+  /** The subnet's metagraph (null when the subnet does not exist; runtimes without get_metagraph throw). */
+  async getMetagraphInfo(netuid: number, sel: BlockSelector = {}): Promise<MetagraphInfo | null> {
+    const raw = await this.#runtimeApi('SubnetInfoRuntimeApi', 'get_metagraph', [netuidArg(netuid)], selectorArg(sel));
     return raw == null ? null : camel(raw);
   }
 
   // Neurons
 
+  /** Every neuron of a subnet, without weights and bonds. */
   async neuronsLite(netuid: number, sel: BlockSelector = {}): Promise<NeuronInfoLite[]> {
     return this.#neuronsLite(netuidArg(netuid), selectorArg(sel));
   }
 
   async #neuronsLite(netuid: number, sel: CheckedSelector): Promise<NeuronInfoLite[]> {
-    const raw = await this.#runtimeApi<any[]>('NeuronInfoRuntimeApi', 'get_neurons_lite', [netuid], sel);
+    const raw = await this.#runtimeApi('NeuronInfoRuntimeApi', 'get_neurons_lite', [netuid], sel);
     return raw.map(neuronLite);
   }
 
+  /** Every neuron of a subnet, with weights and bonds. */
   async neurons(netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo[]> {
-    const raw = await this.#runtimeApi<any[]>('NeuronInfoRuntimeApi', 'get_neurons', [netuidArg(netuid)], selectorArg(sel));
+    const raw = await this.#runtimeApi('NeuronInfoRuntimeApi', 'get_neurons', [netuidArg(netuid)], selectorArg(sel));
     return raw.map(neuronFull);
   }
 
+  /** One neuron of a subnet (null when the uid is not registered). */
   async neuronForUid(uid: number, netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo | null> {
-    const raw = await this.#runtimeApi<any>('NeuronInfoRuntimeApi', 'get_neuron', [netuidArg(netuid), netuidArg(uid, 'uid')], selectorArg(sel));
+    const raw = await this.#runtimeApi('NeuronInfoRuntimeApi', 'get_neuron', [netuidArg(netuid), netuidArg(uid, 'uid')], selectorArg(sel));
     return raw == null ? null : neuronFull(raw);
   }
 
@@ -260,8 +281,9 @@ export class Subtensor {
 
   // Balances
 
+  /** Free balance of an account (0 for an account that does not exist). */
   async getBalance(address: string, sel: BlockSelector = {}): Promise<Balance> {
-    const acct = await this.#query<any>('System', 'Account', [addressArg(address, 'address')], selectorArg(sel));
+    const acct = await this.#read(ACCOUNT, [addressArg(address, 'address')], selectorArg(sel));
     return balance(acct.data.free);
   }
 
@@ -270,16 +292,17 @@ export class Subtensor {
     const list = addressesArg(addresses, 'addresses');
     const s = selectorArg(sel);
     const blockHash = await this.#resolve(s);
-    const accts = await this.client.queryMulti<any[]>(list.map((a) => ['System', 'Account', [a]]), { blockHash, signal: s.signal });
+    const accts = await readMulti(this.client, list.map((a) => [ACCOUNT, [a]] as const), { blockHash, signal: s.signal });
     const out: Record<string, Balance> = {};
     list.forEach((a, i) => (out[a] = balance(accts[i].data.free)));
     return out;
   }
 
+  /** The Balances pallet's existential deposit. */
   async getExistentialDeposit(sel: BlockSelector = {}): Promise<Balance> {
     const s = selectorArg(sel);
     const blockHash = await this.#resolve(s);
-    return balance(await this.client.getConstant<bigint>('Balances', 'ExistentialDeposit', { blockHash, signal: s.signal }));
+    return balance(await read(this.client, EXISTENTIAL_DEPOSIT, { blockHash, signal: s.signal }));
   }
 
   // Stake and delegates
@@ -295,30 +318,32 @@ export class Subtensor {
     const rt = await this.client.runtime(at);
     const api = rt.metadata.apis.find((a) => a.name === 'StakeInfoRuntimeApi');
     if (api?.methods.some((m) => m.name === 'get_stake_info_for_hotkey_coldkey_netuid')) {
-      const info = await this.#runtimeApi<any>('StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', [hotkey, coldkey, netuid], at);
+      const info = await this.#runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', [hotkey, coldkey, netuid], at);
       return balance(info?.stake ?? 0n, netuid);
     }
     if (api?.methods.some((m) => m.name === 'get_stake_info_for_coldkey')) {
       const infos = await this.#stakeInfoForColdkey(coldkey, at);
       const hit = infos.find((i) => i.hotkey === hotkey && (i.netuid ?? 0) === netuid);
-      return balance(hit ? (hit.stake as Balance).rao : 0n, netuid);
+      return balance(hit ? hit.stake.rao : 0n, netuid);
     }
-    const raw = await this.client.query<bigint>('SubtensorModule', 'Stake', [hotkey, coldkey], at);
+    const raw = await read(this.client, STAKE, [hotkey, coldkey], at);
     return balance(raw, netuid);
   }
 
-  async getStakeInfoForColdkey(coldkey: string, sel: BlockSelector = {}): Promise<any[]> {
+  /** Every stake a coldkey holds: one entry per (hotkey, subnet). */
+  async getStakeInfoForColdkey(coldkey: string, sel: BlockSelector = {}): Promise<StakeInfo[]> {
     return this.#stakeInfoForColdkey(addressArg(coldkey, 'coldkey'), selectorArg(sel));
   }
 
-  async #stakeInfoForColdkey(coldkey: string, sel: CheckedSelector): Promise<any[]> {
-    const raw = await this.#runtimeApi<any[]>('StakeInfoRuntimeApi', 'get_stake_info_for_coldkey', [coldkey], sel);
+  async #stakeInfoForColdkey(coldkey: string, sel: CheckedSelector): Promise<StakeInfo[]> {
+    const raw = await this.#runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_coldkey', [coldkey], sel);
     return raw.map(stakeInfo);
   }
 
-  async getStakeInfoForColdkeys(coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, any[]>> {
+  /** getStakeInfoForColdkey for many coldkeys in one call, keyed by coldkey. */
+  async getStakeInfoForColdkeys(coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, StakeInfo[]>> {
     const list = addressesArg(coldkeys, 'coldkeys');
-    const raw = await this.#runtimeApi<[string, any[]][]>('StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [list], selectorArg(sel));
+    const raw = await this.#runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [list], selectorArg(sel));
     return Object.fromEntries(raw.map(([ck, l]) => [ck, l.map(stakeInfo)]));
   }
 
@@ -332,19 +357,21 @@ export class Subtensor {
     const rt = await this.client.runtime(at);
     const items = rt.registry.pallet('SubtensorModule').storage?.items ?? [];
     if (items.some((e) => e.name === 'TotalHotkeyAlpha')) {
-      return balance(await this.client.query<bigint>('SubtensorModule', 'TotalHotkeyAlpha', [hotkey, netuid], at), netuid);
+      return balance(await read(this.client, TOTAL_HOTKEY_ALPHA, [hotkey, netuid], at), netuid);
     }
-    return balance(await this.client.query<bigint>('SubtensorModule', 'TotalHotkeyStake', [hotkey], at), netuid);
+    return balance(await read(this.client, TOTAL_HOTKEY_STAKE, [hotkey], at), netuid);
   }
 
-  async getDelegates(sel: BlockSelector = {}): Promise<any[]> {
-    const raw = await this.#runtimeApi<any[]>('DelegateInfoRuntimeApi', 'get_delegates', [], selectorArg(sel));
+  /** Every delegate. */
+  async getDelegates(sel: BlockSelector = {}): Promise<DelegateInfo[]> {
+    const raw = await this.#runtimeApi('DelegateInfoRuntimeApi', 'get_delegates', [], selectorArg(sel));
     return raw.map(delegateInfo);
   }
 
-  async getDelegated(coldkey: string, sel: BlockSelector = {}): Promise<any[]> {
-    const raw = await this.#runtimeApi<any[]>('DelegateInfoRuntimeApi', 'get_delegated', [addressArg(coldkey, 'coldkey')], selectorArg(sel));
-    return raw.map(([d, extra]: [any, any]) => ({ delegate: delegateInfo(d), detail: camel(extra) }));
+  /** The delegates a coldkey stakes on, with its stake on each. */
+  async getDelegated(coldkey: string, sel: BlockSelector = {}): Promise<DelegatedInfo[]> {
+    const raw = await this.#runtimeApi('DelegateInfoRuntimeApi', 'get_delegated', [addressArg(coldkey, 'coldkey')], selectorArg(sel));
+    return raw.map(([d, detail]): DelegatedInfo => ({ delegate: delegateInfo(d), detail }));
   }
 
   // Extrinsics
@@ -372,26 +399,3 @@ export class Subtensor {
     return submitExtrinsic(this.client, ext, { waitFor, signal });
   }
 }
-
-function stakeInfo(raw: any) {
-  const netuid = raw.netuid === undefined ? 0 : Number(raw.netuid);
-  const out: Record<string, unknown> = camel(raw);
-  out.netuid = netuid;
-  out.stake = balance(raw.stake, netuid);
-  for (const k of ['locked', 'emission', 'tao_emission', 'drain']) {
-    if (raw[k] !== undefined && (typeof raw[k] === 'bigint' || typeof raw[k] === 'number')) out[camelKey(k)] = balance(raw[k], k === 'tao_emission' ? 0 : netuid);
-  }
-  return out;
-}
-
-function delegateInfo(raw: any) {
-  const out: Record<string, unknown> = camel(raw);
-  if (typeof raw.take === 'number') out.take = raw.take / 65535;
-  if (Array.isArray(raw.nominators)) {
-    out.nominators = raw.nominators.map((n: any) => (Array.isArray(n) && typeof n[1] === 'bigint' ? [n[0], balance(n[1])] : camel(n)));
-  }
-  return out;
-}
-
-const camelKey = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-

@@ -120,6 +120,40 @@ const functionTable = (c: SubstrateClient): Record<string, Entry> => {
     deriveHard: { args: [sr25519Signer(new Uint8Array(32).fill(1)).secretKey, '//Alice'], bad: [[0, new Uint8Array(32), 'secretKey'], [0, null, 'secretKey'], [1, null, 'path'], [1, 5, 'path']] },
     devSigner: { args: ['Alice'], bad: names(0, 'name') },
     mapStateError: noArgs('maps any thrown value; its input is an error, not caller data'),
+    ...addressTable(c, clients),
+  };
+};
+
+// Typed addresses and the typed view (issue 12). Rows for keys/args/opts of read/readMap come from
+// the client method they delegate to, under the same argument names.
+const addressTable = (c: SubstrateClient, clients: Bad[]): Record<string, Entry> => {
+  const account = substrate.storage('System', 'Account');
+  const version = substrate.runtimeApi('Core', 'version');
+  const ss58 = substrate.constant('System', 'SS58Prefix');
+  const notAddress = (i: number, name: string): Bad[] => [
+    ...[null, undefined, 'System', 5, {}, { kind: 'storage', pallet: 'System' }, { kind: 'storage', pallet: 'System', item: '' }].map((v): Bad => [i, v, name]),
+    [i, { kind: 'event', pallet: 'System', item: 'Account' }, name],
+  ];
+  return {
+    storage: { args: ['System', 'Account'], bad: [...names(0, 'pallet'), ...names(1, 'item')] },
+    runtimeApi: { args: ['Core', 'version'], bad: [...names(0, 'api'), ...names(1, 'method')] },
+    constant: { args: ['System', 'SS58Prefix'], bad: [...names(0, 'pallet'), ...names(1, 'name')] },
+    addressesOf: noArgs('types only: returns the address constructors'),
+    typed: { args: [c], bad: clients },
+    typedExtrinsics: noArgs('types only: returns composeCall and submitExtrinsic'),
+    read: { args: [c, account, [ALICE], {}], bad: [...clients, ...notAddress(1, 'address'), ...arrays(2, 'keys'), ...atOptions(3)] },
+    readMap: {
+      args: [c, account, [], {}],
+      bad: [...clients, ...notAddress(1, 'address'), [1, version, 'address'], [1, ss58, 'address'], ...arrays(2, 'partialKeys'), ...atOptions(3), ...paging(3)],
+    },
+    readMulti: {
+      args: [c, [[account, [ALICE]]], {}],
+      bad: [
+        ...clients, ...[null, undefined, 'x', {}, 5].map((v): Bad => [1, v, 'requests']), [1, [5], 'requests[0]'],
+        ...notAddress(1, 'requests[0][0]').map(([i, v, n]): Bad => [i, [[v, [ALICE]]], n]), [1, [[version, []]], 'requests[0][0]'],
+        [1, [[account, 'x']], 'requests[0][1]'], [1, [[account, [ALICE]], [account, []]], 'requests[1][1]'], ...atOptions(2),
+      ],
+    },
   };
 };
 

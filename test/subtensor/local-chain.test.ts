@@ -27,8 +27,8 @@ describe.skipIf(!url)('Subtensor on the local chain', () => {
     expect(full?.hotkey).toBe(neurons[0].hotkey);
     expect(Array.isArray(full?.weights)).toBe(true);
     expect(await st.neuronForUid(5, 1)).toBeNull();
-    const hp = (await st.getSubnetHyperparameters(1)) as any;
-    expect(hp.tempo).toBe(await st.getHyperparameter('Tempo', 1));
+    const hp = await st.getSubnetHyperparameters(1);
+    expect(hp?.tempo).toBe(await st.getHyperparameter('Tempo', 1));
     expect(await st.getSubnetHyperparameters(9)).toBeNull();
   });
 
@@ -47,8 +47,8 @@ describe.skipIf(!url)('Subtensor on the local chain', () => {
     expect(Array.isArray(await st.getDelegates())).toBe(true);
     const infos = await st.getStakeInfoForColdkey(n.coldkey);
     const onSubnet1 = infos.find((x) => x.netuid === 1);
-    expect(onSubnet1.stake.rao).toBe(stake.rao);
-    expect(onSubnet1.isRegistered).toBe(true);
+    expect(onSubnet1?.stake.rao).toBe(stake.rao);
+    expect(onSubnet1?.isRegistered).toBe(true);
     expect(Object.keys(await st.getStakeInfoForColdkeys([n.coldkey]))).toEqual([n.coldkey]);
     await expect(st.getBalance('not-an-address')).rejects.toThrow(InvalidAddressError);
     await expect(st.getMetagraphInfo(1)).rejects.toThrow(MetadataError); // spec 218 has no get_metagraph

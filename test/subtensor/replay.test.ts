@@ -152,12 +152,13 @@ describe('replayed finney scenarios decode to the chain\'s values', () => {
   it('get_subnet_hyperparameters (legacy layout) decodes the recorded tempo and limits', async (ctx) => {
     if (!data) return ctx.skip(replaySkipReason());
     const { st } = await replay('get_subnet_hyperparameters');
-    const hp = (await st.getSubnetHyperparameters(23)) as any;
-    expect(hp).not.toBeNull();
+    const hp = await st.getSubnetHyperparameters(23);
+    if (hp === null) return expect.unreachable('no hyperparameters decoded');
     expect(hp.rho).toBe(10); // first field: compact 0x28
     expect(hp.tempo).toBeGreaterThan(0);
     expect(typeof hp.registrationAllowed).toBe('boolean');
     expect(hp.maxWeightsLimit).toBeLessThanOrEqual(65535);
+    expect('commitRevealWeightsInterval' in hp).toBe(true); // the legacy layout's name for the period
   });
 
   it('neuron_for_uid and get_delegate_by_hotkey use RPCs that runtime APIs replaced: skipped', (ctx) => {
