@@ -1,6 +1,27 @@
-// Public surface of the subtensor layer.
-export * from './subtensor.js';
-export * from './balance.js';
-export * from './convert.js';
-export * from './networks.js';
+// Public surface of the subtensor layer, by name. Internals (`camel`, the raw-layout builders'
+// helpers, the storage/runtime-API address table) stay unexported.
+export { Subtensor, type BlockSelector } from './subtensor.js';
+export { RAO_PER_TAO, balance, fromTao, formatBalance, sumBalances, unitFor, type Balance } from './balance.js';
+export {
+  U16_MAX,
+  u16Normalized,
+  fixedToNumber,
+  ipToString,
+  axonInfo,
+  neuronLite,
+  neuronFull,
+  stakeInfo,
+  delegateInfo,
+  type AxonInfo,
+  type NeuronInfoLite,
+  type NeuronInfo,
+  type Camelized,
+  type SubnetHyperparameters,
+  type LegacySubnetHyperparameters,
+  type MetagraphInfo,
+  type StakeInfo,
+  type DelegateInfo,
+  type DelegatedInfo,
+} from './convert.js';
+export { NETWORKS, resolveEndpoints } from './networks.js';
 export * as legacy from './legacy.js';

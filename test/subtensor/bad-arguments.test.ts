@@ -92,7 +92,6 @@ const functionTable = (): Record<string, Entry> => ({
   neuronFull: { args: [{}], bad: [[0, null, 'raw'], [0, 5, 'raw'], [0, [], 'raw']] },
   stakeInfo: { args: [{}], bad: [[0, null, 'raw'], [0, 5, 'raw'], [0, [], 'raw']] },
   delegateInfo: { args: [{}], bad: [[0, null, 'raw'], [0, 5, 'raw'], [0, [], 'raw']] },
-  camel: { args: [{}], bad: [], none: 'any value is valid: non-objects come back as they are' },
   resolveEndpoints: { args: ['finney'], bad: [[0, null, 'network'], [0, 5, 'network'], [0, '', 'network'], [0, 'nonsense', 'network'], [0, 'toString', 'network'], [0, [], 'network'], [0, [5], 'network[0]']] },
 });
 
