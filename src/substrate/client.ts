@@ -8,7 +8,8 @@ import {
   type Registry, type StorageEntry,
 } from '../scale/index.js';
 import { BlockNotFoundError, InvalidArgumentError, mapStateError } from './errors.js';
-import { memoryMetadataStore, type MetadataStore } from './metadata-store.js';
+import { type MetadataStore } from './metadata-store.js';
+import { resolveMetadataStore } from './metadata-cache.js';
 import { RuntimeCache, type Runtime, type RuntimeVersion } from './runtime.js';
 import { decodeEvents, type ChainEvent } from './events.js';
 import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic-decode.js';
@@ -16,7 +17,8 @@ import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic-decode.js';
 export interface ConnectOptions extends RpcClientOptions {
   /** SS58 prefix for rendering addresses (default: the chain's System.SS58Prefix). */
   ss58Prefix?: number;
-  metadataStore?: MetadataStore;
+  /** Where metadata persists across runs (default: the platform cache, see README); `false` = memory only. */
+  metadataStore?: MetadataStore | false;
   /** Decoded runtimes kept in memory (default 4). */
   maxRuntimes?: number;
   signal?: AbortSignal;
@@ -89,16 +91,20 @@ export class SubstrateClient {
     const rpc = target instanceof RpcClient ? target : new RpcClient(target, options);
     try {
       const o = { signal: options.signal };
-      const genesisHash = await rpc.request<string>('chain_getBlockHash', [0], o);
+      // One round trip: with a warm metadata cache these two replies are all a start needs.
+      const [genesisHash, version] = await Promise.all([
+        rpc.request<string>('chain_getBlockHash', [0], o),
+        rpc.request<RuntimeVersion>('state_getRuntimeVersion', [], o),
+      ]);
       if (!genesisHash) throw new BlockNotFoundError(0);
       const runtimes = new RuntimeCache(rpc, {
         genesisHash,
-        store: options.metadataStore ?? memoryMetadataStore(),
+        store: resolveMetadataStore(options.metadataStore),
         ss58Prefix: options.ss58Prefix,
         maxRuntimes: options.maxRuntimes,
       });
       const client = new SubstrateClient(rpc, genesisHash, runtimes);
-      client.latest = await client.runtime({ signal: options.signal });
+      client.latest = await runtimes.forVersion(version, undefined, o);
       return client;
     } catch (e) {
       if (!(target instanceof RpcClient)) await rpc.close();

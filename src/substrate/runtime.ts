@@ -7,6 +7,7 @@ import {
   createRegistry, decodeMetadata, fromHex, toHex, decode, vec, u32, type Metadata, type Registry,
 } from '../scale/index.js';
 import type { MetadataStore } from './metadata-store.js';
+import { metadataVersion } from './metadata-envelope.js';
 import { BlockNotFoundError, mapStateError } from './errors.js';
 
 export interface RuntimeVersion {
@@ -105,18 +106,32 @@ export class RuntimeCache {
   }
 
   private async load(version: RuntimeVersion, at: string | undefined, opts: RequestOptions): Promise<Runtime> {
-    let bytes = await this.opts.store.get(this.opts.genesisHash, version.specVersion);
-    if (!bytes) {
-      bytes = await this.fetchMetadata(at, opts);
-      await this.opts.store.set(this.opts.genesisHash, version.specVersion, bytes);
-    }
-    const metadata = decodeMetadata(bytes);
+    const metadata = (await this.fromStore(version.specVersion)) ?? (await this.download(version.specVersion, at, opts));
     if (this.ss58 === undefined) {
       const sys = metadata.pallets.find((p) => p.name === 'System')?.constants.find((c) => c.name === 'SS58Prefix');
       if (sys) this.ss58 = Number(decode(createRegistry(metadata).codec(sys.type), sys.value));
     }
     const registry = createRegistry(metadata, { ss58Prefix: this.ss58 ?? 42 });
     return { version, metadata, registry };
+  }
+
+  /** Stored metadata for `spec`, or null when absent, unusable (newer than wanted) or undecodable. */
+  private async fromStore(spec: number): Promise<Metadata | null> {
+    const bytes = await this.opts.store.get(this.opts.genesisHash, spec).catch(() => null);
+    if (!bytes || metadataVersion(bytes) > (this.opts.maxMetadataVersion ?? 16)) return null;
+    try {
+      return decodeMetadata(bytes);
+    } catch {
+      return null; // a store without integrity checks handed back damaged bytes: download again
+    }
+  }
+
+  private async download(spec: number, at: string | undefined, opts: RequestOptions): Promise<Metadata> {
+    const bytes = await this.fetchMetadata(at, opts);
+    const metadata = decodeMetadata(bytes);
+    // A store that cannot keep it costs a download next time, never this read.
+    await this.opts.store.set(this.opts.genesisHash, spec, bytes).catch(() => {});
+    return metadata;
   }
 
   /** Newest supported metadata at `at`, as raw bytes. */

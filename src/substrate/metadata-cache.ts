@@ -1,0 +1,32 @@
+// Picks the persistent metadata cache for the platform the code runs on: the file store where
+// there is a file system (Node, Bun, Deno), IndexedDB in browsers, the Cache API in workers, and
+// memory where none of these exist. `SUBSTRATE_LITE_CACHE_DIR` overrides the directory and
+// `SUBSTRATE_LITE_CACHE=off` disables the cache (e.g. for read-only containers and tests).
+import { fileMetadataStore } from './metadata-cache-node.js';
+import { cacheApiMetadataStore, indexedDbMetadataStore } from './metadata-cache-web.js';
+import { memoryMetadataStore, type MetadataStore, type SealedStoreOptions } from './metadata-store.js';
+
+export function defaultMetadataStore(options: SealedStoreOptions = {}): MetadataStore {
+  try {
+    return pick(options);
+  } catch {
+    return memoryMetadataStore(); // e.g. Deno without --allow-env throws on reading process.env
+  }
+}
+
+function pick(options: SealedStoreOptions): MetadataStore {
+  const g = globalThis as { process?: { versions?: { node?: string }; env?: Record<string, string | undefined> }; window?: unknown; indexedDB?: unknown; caches?: unknown };
+  const env = g.process?.env ?? {};
+  if (env.SUBSTRATE_LITE_CACHE === 'off') return memoryMetadataStore();
+  // Deno and Bun report a Node version too; a browser bundle with a `process` shim has a window.
+  if (g.process?.versions?.node && g.window === undefined) return fileMetadataStore(env.SUBSTRATE_LITE_CACHE_DIR || undefined, options);
+  if (g.indexedDB !== undefined) return indexedDbMetadataStore(options);
+  if (g.caches !== undefined) return cacheApiMetadataStore(options);
+  return memoryMetadataStore();
+}
+
+/** The store `connect` uses: the given one, memory for `false`, the platform default otherwise. */
+export function resolveMetadataStore(store: MetadataStore | false | undefined): MetadataStore {
+  if (store === false) return memoryMetadataStore();
+  return store ?? defaultMetadataStore();
+}
