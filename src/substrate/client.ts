@@ -10,6 +10,7 @@ import {
 import { BlockNotFoundError, InvalidArgumentError, mapStateError } from './errors.js';
 import { type MetadataStore } from './metadata-store.js';
 import { resolveMetadataStore } from './metadata-cache.js';
+import { HeadRuntime, readAtHead } from './head-runtime.js';
 import { RuntimeCache, type Runtime, type RuntimeVersion } from './runtime.js';
 import { decodeEvents, type ChainEvent } from './events.js';
 import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic-decode.js';
@@ -79,6 +80,8 @@ export class SubstrateClient {
   readonly runtimes: RuntimeCache;
   /** The head's runtime as last seen; only a guess to build requests with, always re-checked. */
   private latest: Runtime | undefined;
+  /** The head's runtime as pushed by the node; makes a head read one request (head-runtime.ts). */
+  private head: HeadRuntime | undefined;
 
   private constructor(rpc: RpcClient, genesisHash: string, runtimes: RuntimeCache) {
     this.rpc = rpc;
@@ -92,9 +95,11 @@ export class SubstrateClient {
     try {
       const o = { signal: options.signal };
       // One round trip: with a warm metadata cache these two replies are all a start needs.
+      const head = new HeadRuntime(rpc);
       const [genesisHash, version] = await Promise.all([
         rpc.request<string>('chain_getBlockHash', [0], o),
         rpc.request<RuntimeVersion>('state_getRuntimeVersion', [], o),
+        head.start(options.signal),
       ]);
       if (!genesisHash) throw new BlockNotFoundError(0);
       const runtimes = new RuntimeCache(rpc, {
@@ -104,6 +109,7 @@ export class SubstrateClient {
         maxRuntimes: options.maxRuntimes,
       });
       const client = new SubstrateClient(rpc, genesisHash, runtimes);
+      client.head = head;
       client.latest = await runtimes.forVersion(version, undefined, o);
       return client;
     } catch (e) {
@@ -123,6 +129,10 @@ export class SubstrateClient {
    * request is rebuilt with the new runtime and re-sent only when it differs.
    */
   private async withRuntime<T>(opts: AtOptions, plan: (rt: Runtime) => Plan<T>): Promise<T> {
+    if (opts.blockHash === undefined && this.head) {
+      const done = await readAtHead(this.head, (v) => this.runtimes.forVersion(v, undefined, rq(opts)), plan, (m, p) => this.at(m, p, undefined, opts));
+      if (done) return done.value;
+    }
     const latest = opts.blockHash === undefined ? this.latest : undefined;
     if (!latest) {
       const rt = await this.runtime(opts);
@@ -158,6 +168,8 @@ export class SubstrateClient {
 
   /** Runtime (metadata + registry) for the state at `blockHash` (latest when omitted). */
   runtime(opts: AtOptions = {}): Promise<Runtime> {
+    const head = opts.blockHash === undefined ? this.head?.current() : undefined;
+    if (head) return this.runtimes.forVersion(head, undefined, rq(opts));
     return this.runtimes.at(opts.blockHash, rq(opts));
   }
 
