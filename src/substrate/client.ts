@@ -4,7 +4,7 @@
 // "last block hash" field.
 import { RpcClient, type JsonRpcProvider, type RequestOptions, type RpcClientOptions } from '../rpc/index.js';
 import {
-  concatBytes, decode, decodeStorageKey, encode, fromHex, ss58Encode, storageKey, toHex, DecodeError, EncodeError, type Codec,
+  concatBytes, decode, decodeStorageKey, encode, fromHex, storageKey, toHex, DecodeError, EncodeError, type Codec,
   type Registry, type StorageEntry,
 } from '../scale/index.js';
 import { BlockNotFoundError, InvalidArgumentError, mapStateError } from './errors.js';
@@ -13,7 +13,17 @@ import { resolveMetadataStore } from './metadata-cache.js';
 import { HeadRuntime, readAtHead } from './head-runtime.js';
 import { RuntimeCache, type Runtime, type RuntimeVersion } from './runtime.js';
 import { decodeEvents, type ChainEvent } from './events.js';
-import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic-decode.js';
+import { type DecodedExtrinsic } from './extrinsic-decode.js';
+import { ChainInfo, type ChainProperties } from './chain-info.js';
+import {
+  createUnsignedExtrinsic, extrinsicByHash, extrinsicByIdentifier, getBlock, getBlockHeader, pendingExtrinsics,
+  type Block, type BlockOptions, type BlockQuery, type ExtrinsicInBlock, type UndecodedExtrinsic,
+} from './blocks.js';
+import { subscribeBlockHeaders, subscribeHeads, subscribeStorage, waitForBlock, type HeadsOptions, type HeadWithAuthor } from './subscriptions.js';
+import {
+  listConstants, listPallets, listStorage, listVariants, metadataError,
+  type ConstantInfo, type PalletInfo, type StorageInfo, type VariantInfo, type VariantKind,
+} from './metadata-info.js';
 
 export interface ConnectOptions extends RpcClientOptions {
   /** SS58 prefix for rendering addresses (default: the chain's System.SS58Prefix). */
@@ -82,11 +92,13 @@ export class SubstrateClient {
   private latest: Runtime | undefined;
   /** The head's runtime as pushed by the node; makes a head read one request (head-runtime.ts). */
   private head: HeadRuntime | undefined;
+  private readonly info: ChainInfo;
 
   private constructor(rpc: RpcClient, genesisHash: string, runtimes: RuntimeCache) {
     this.rpc = rpc;
     this.genesisHash = genesisHash;
     this.runtimes = runtimes;
+    this.info = new ChainInfo(rpc);
   }
 
   /** Connect, read the genesis hash and load the current runtime's metadata. */
@@ -190,12 +202,14 @@ export class SubstrateClient {
     return h;
   }
 
-  async getBlockHeader(opts: AtOptions = {}): Promise<Header> {
-    // Head first, then its header: one consistent (hash, header) pair even while blocks arrive.
-    const hash = opts.blockHash ?? (await this.getChainHead(opts));
-    const h = await this.rpc.request<any>('chain_getHeader', [hash], rq(opts));
-    if (!h) throw new BlockNotFoundError(hash);
-    return { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
+  /** A header by `blockHash`, by `blockNumber`, or the (finalised with `finalizedOnly`) head's. */
+  getBlockHeader(opts: BlockQuery = {}): Promise<Header> {
+    return getBlockHeader(this, opts);
+  }
+
+  /** The parent's hash of a block. */
+  async getParentBlockHash(blockHash: string, opts: AtOptions = {}): Promise<string> {
+    return (await this.getBlockHeader({ ...opts, blockHash })).parentHash;
   }
 
   async getBlockNumber(blockHash: string, opts: AtOptions = {}): Promise<number> {
@@ -203,33 +217,39 @@ export class SubstrateClient {
   }
 
   /**
-   * A block with its extrinsics decoded against the runtime that executed it. With `author: true`,
-   * also the block author: the Aura pre-runtime digest's slot indexes Aura.Authorities (at the parent).
+   * A block (by hash, number or the head) with its extrinsics decoded against the runtime that
+   * executed it; `author: true` adds the Aura author; `ignoreDecodingErrors: true` returns an
+   * undecodable extrinsic raw with its DecodeError instead of failing the block.
    */
-  async getBlock(opts: AtOptions & { author?: boolean } = {}): Promise<{ hash: string; header: Header; extrinsics: DecodedExtrinsic[]; author?: string | null }> {
-    const hash = opts.blockHash ?? (await this.getChainHead(opts));
-    const [raw, rt] = await Promise.all([
-      this.rpc.request<any>('chain_getBlock', [hash], rq(opts)),
-      this.runtime({ ...opts, blockHash: hash }),
-    ]);
-    if (!raw) throw new BlockNotFoundError(hash);
-    const h = raw.block.header;
-    const header: Header = { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
-    const extrinsics = (raw.block.extrinsics as string[]).map((x) => decodeExtrinsic(rt.registry, x));
-    if (!opts.author) return { hash, header, extrinsics };
-    return { hash, header, extrinsics, author: await this.blockAuthor(header, rt, opts) };
+  getBlock(opts?: BlockOptions & { ignoreDecodingErrors?: false }): Promise<Block>;
+  getBlock(opts: BlockOptions): Promise<Block<DecodedExtrinsic | UndecodedExtrinsic>>;
+  getBlock(opts: BlockOptions = {}): Promise<Block<DecodedExtrinsic | UndecodedExtrinsic>> {
+    return getBlock(this, opts);
   }
 
-  private async blockAuthor(header: Header, rt: Runtime, opts: AtOptions): Promise<string | null> {
-    const slot = auraSlot(header.digest.logs);
-    if (slot === null || header.number === 0) return null;
-    if (!rt.metadata.pallets.some((p) => p.name === 'Aura')) return null;
-    const authorities = await this.query<unknown>('Aura', 'Authorities', [], { ...opts, blockHash: header.parentHash });
-    const list = (Array.isArray(authorities) ? authorities : []) as unknown[];
-    if (list.length === 0) return null;
-    const key = list[Number(slot % BigInt(list.length))];
-    const bytes = key instanceof Uint8Array ? key : typeof key === 'string' && key.startsWith('0x') ? fromHex(key) : null;
-    return bytes ? ss58Encode(bytes, rt.registry.ss58Prefix) : (key as string);
+  /** Extrinsics in the node's pool, decoded with the head's runtime. */
+  retrievePendingExtrinsics(opts: AtOptions = {}): Promise<(DecodedExtrinsic | UndecodedExtrinsic)[]> {
+    return pendingExtrinsics(this, opts);
+  }
+
+  /** An extrinsic by `"<block number>-<index>"`, with its events. */
+  retrieveExtrinsicByIdentifier(id: string, opts: AtOptions = {}): Promise<ExtrinsicInBlock> {
+    return extrinsicByIdentifier(this, id, opts);
+  }
+
+  /** An extrinsic by hash within block `blockHash`, with its events. */
+  retrieveExtrinsicByHash(blockHash: string, extrinsicHash: string, opts: AtOptions = {}): Promise<ExtrinsicInBlock> {
+    return extrinsicByHash(this, blockHash, extrinsicHash, opts);
+  }
+
+  /** An unsigned extrinsic carrying `call` (hex), e.g. for inherents or `author_submitExtrinsic` of unsigned calls. */
+  createUnsignedExtrinsic(call: { bytes: Uint8Array }): string {
+    return createUnsignedExtrinsic(call);
+  }
+
+  /** Resolve with block `n`'s header once the chain reaches it. */
+  waitForBlock(n: number, opts: { finalizedOnly?: boolean; signal?: AbortSignal } = {}): Promise<Header> {
+    return waitForBlock(this, n, opts);
   }
 
   async getExtrinsics(opts: AtOptions = {}): Promise<DecodedExtrinsic[]> {
@@ -426,48 +446,65 @@ export class SubstrateClient {
 
   // ---- subscriptions ------------------------------------------------------------------------
 
-  /** New (or finalised) heads as an async iterator; `break` unsubscribes. */
-  subscribeHeads(opts: { finalized?: boolean; signal?: AbortSignal } = {}): AsyncIterableIterator<Header> {
-    const [sub, unsub] = opts.finalized
-      ? ['chain_subscribeFinalizedHeads', 'chain_unsubscribeFinalizedHeads']
-      : ['chain_subscribeNewHeads', 'chain_unsubscribeNewHeads'];
-    const it = this.rpc.subscribeIter<any>(sub, [], unsub, { signal: opts.signal });
-    return mapIter(it, (h) => ({
-      hash: '', parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] },
-    }));
+  /** New (or finalised) heads with their hash (and Aura author with `author: true`); `break` unsubscribes. */
+  subscribeHeads(opts: HeadsOptions = {}): AsyncIterableIterator<HeadWithAuthor> {
+    return subscribeHeads(this, opts);
   }
 
-  /** Storage changes for the given keys (decoded), as an async iterator; `break` unsubscribes. */
-  async *subscribeStorage(requests: StorageRequest[], opts: { signal?: AbortSignal } = {}): AsyncGenerator<{ block: string; values: unknown[] }> {
+  /** Python's callback form: `handler` runs per head until it returns a value, which is the result. */
+  subscribeBlockHeaders<T>(handler: (header: HeadWithAuthor, updateNr: number, subscriptionId: string) => T | undefined | Promise<T | undefined>, opts: { finalizedOnly?: boolean; author?: boolean; signal?: AbortSignal } = {}): Promise<T> {
+    return subscribeBlockHeaders(this, handler, opts);
+  }
+
+  /** Storage changes for the given keys, each decoded with its block's runtime; `break` unsubscribes. */
+  subscribeStorage(requests: StorageRequest[], opts: { signal?: AbortSignal } = {}): AsyncGenerator<{ block: string; values: unknown[] }> {
+    return subscribeStorage(this, requests, opts);
+  }
+
+  // ---- node and runtime self-description ----------------------------------------------------
+
+  /** system_properties (ss58 format, token decimals and symbols), asked once per connection. */
+  properties(opts: AtOptions = {}): Promise<ChainProperties> {
+    return this.info.properties(rq(opts));
+  }
+
+  chain(opts: AtOptions = {}): Promise<string> {
+    return this.info.chain(rq(opts));
+  }
+
+  name(opts: AtOptions = {}): Promise<string> {
+    return this.info.name(rq(opts));
+  }
+
+  version(opts: AtOptions = {}): Promise<string> {
+    return this.info.version(rq(opts));
+  }
+
+  rpcMethods(opts: AtOptions = {}): Promise<string[]> {
+    return this.info.rpcMethods(rq(opts));
+  }
+
+  supportsRpcMethod(name: string, opts: AtOptions = {}): Promise<boolean> {
+    return this.info.supportsRpcMethod(name, rq(opts));
+  }
+
+  /** Pallets, calls, events, errors, constants or storage items of the runtime, with docs. */
+  async listMetadata(kind: 'pallets', opts?: AtOptions): Promise<PalletInfo[]>;
+  async listMetadata(kind: VariantKind, opts?: AtOptions & { pallet?: string }): Promise<VariantInfo[]>;
+  async listMetadata(kind: 'constants', opts?: AtOptions & { pallet?: string }): Promise<ConstantInfo[]>;
+  async listMetadata(kind: 'storage', opts?: AtOptions & { pallet?: string }): Promise<StorageInfo[]>;
+  async listMetadata(kind: 'pallets' | VariantKind | 'constants' | 'storage', opts: AtOptions & { pallet?: string } = {}): Promise<unknown[]> {
     const rt = await this.runtime(opts);
-    const entries = requests.map(([p, i]) => rt.registry.storageEntry(p, i).entry);
-    const keys = requests.map(([p, i, k]) => storageKey(rt.registry, p, i, k ?? []));
-    const current = new Map<string, string | null>();
-    const it = this.rpc.subscribeIter<{ block: string; changes: [string, string | null][] }>('state_subscribeStorage', [keys], 'state_unsubscribeStorage', { signal: opts.signal });
-    for await (const set of it) {
-      for (const [k, v] of set.changes) current.set(k.toLowerCase(), v);
-      yield {
-        block: set.block,
-        values: requests.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], current.get(keys[n].toLowerCase()) ?? null, `${p}.${i}`)),
-      };
-    }
+    if (kind === 'pallets') return listPallets(rt.metadata);
+    if (kind === 'constants') return listConstants(rt, opts.pallet);
+    if (kind === 'storage') return listStorage(rt.metadata, opts.pallet);
+    return listVariants(rt.metadata, kind, opts.pallet);
   }
-}
 
-/** Slot number from an Aura PreRuntime digest item (0x06 ++ "aura" ++ Vec<u8> of a u64 slot). */
-export function auraSlot(logs: string[]): bigint | null {
-  for (const log of logs) {
-    const b = fromHex(log);
-    if (b.length === 14 && b[0] === 6 && b[1] === 0x61 && b[2] === 0x75 && b[3] === 0x72 && b[4] === 0x61 && b[5] === 0x20) {
-      return new DataView(b.buffer, b.byteOffset).getBigUint64(6, true);
-    }
+  /** A pallet error by name with its docs, or null when the runtime has no such error. */
+  async getMetadataError(pallet: string, name: string, opts: AtOptions = {}): Promise<VariantInfo | null> {
+    return metadataError((await this.runtime(opts)).metadata, pallet, name);
   }
-  return null;
-}
-
-
-async function* mapIter<A, B>(it: AsyncIterableIterator<A>, f: (a: A) => B): AsyncGenerator<B> {
-  for await (const a of it) yield f(a);
 }
 
 /** Decode a storage value (hex or null) with the entry's modifier rules. */

@@ -1,0 +1,79 @@
+// The runtime's self-description as plain lists, for the questions Python users ask
+// (`get_metadata_call_functions`, `get_metadata_errors`, …): which pallets, calls, events, errors,
+// constants and storage items exist, with their docs. Pure functions of one runtime.
+import { decode, type Field, type Metadata, type Pallet, type Variant } from '../scale/index.js';
+import type { Runtime } from './runtime.js';
+
+export interface PalletInfo {
+  name: string;
+  index: number;
+  docs: string[];
+}
+
+export interface VariantInfo {
+  pallet: string;
+  name: string;
+  /** Call, event or error index within the pallet. */
+  index: number;
+  fields: { name: string | null; typeName: string | null; type: number }[];
+  docs: string[];
+}
+
+export interface ConstantInfo {
+  pallet: string;
+  name: string;
+  value: unknown;
+  docs: string[];
+}
+
+export interface StorageInfo {
+  pallet: string;
+  name: string;
+  modifier: 'Optional' | 'Default';
+  /** Number of map keys (0 for a plain value). */
+  keys: number;
+  docs: string[];
+}
+
+export type VariantKind = 'calls' | 'events' | 'errors';
+
+export function listPallets(md: Metadata): PalletInfo[] {
+  return md.pallets.map((p) => ({ name: p.name, index: p.index, docs: p.docs }));
+}
+
+/** Calls, events or errors of one pallet (or of all pallets when `pallet` is omitted). */
+export function listVariants(md: Metadata, kind: VariantKind, pallet?: string): VariantInfo[] {
+  return selected(md, pallet).flatMap((p) => variantsOf(md, p, kind).map((v) => variantInfo(p, v)));
+}
+
+export function listConstants(rt: Runtime, pallet?: string): ConstantInfo[] {
+  return selected(rt.metadata, pallet).flatMap((p) =>
+    p.constants.map((c) => ({ pallet: p.name, name: c.name, value: decode(rt.registry.codec(c.type), c.value), docs: c.docs })),
+  );
+}
+
+export function listStorage(md: Metadata, pallet?: string): StorageInfo[] {
+  return selected(md, pallet).flatMap((p) =>
+    (p.storage?.items ?? []).map((s) => ({ pallet: p.name, name: s.name, modifier: s.modifier, keys: s.hashers.length, docs: s.docs })),
+  );
+}
+
+/** A pallet error by name (e.g. from a DispatchError), or null when the runtime has no such error. */
+export function metadataError(md: Metadata, pallet: string, name: string): VariantInfo | null {
+  return listVariants(md, 'errors', pallet).find((e) => e.name === name) ?? null;
+}
+
+function selected(md: Metadata, pallet: string | undefined): Pallet[] {
+  return pallet === undefined ? md.pallets : md.pallets.filter((p) => p.name === pallet);
+}
+
+function variantsOf(md: Metadata, p: Pallet, kind: VariantKind): Variant[] {
+  const id = p[kind];
+  if (id === null) return [];
+  const def = md.types[id]?.def;
+  return def?.tag === 'variant' ? def.variants : [];
+}
+
+function variantInfo(p: Pallet, v: Variant): VariantInfo {
+  return { pallet: p.name, name: v.name, index: v.index, fields: v.fields.map((f: Field) => ({ name: f.name, typeName: f.typeName, type: f.type })), docs: v.docs };
+}
