@@ -82,7 +82,7 @@ export async function resolveBlockHash(client: SubstrateClient, sel: BlockQuery)
 export async function getBlockHeader(client: SubstrateClient, sel: BlockQuery): Promise<Header> {
   // Head first, then its header: one consistent (hash, header) pair even while blocks arrive.
   const hash = await resolveBlockHash(client, sel);
-  const h = await client.rpc.request<RawHeader | null>('chain_getHeader', [hash], { signal: sel.signal, timeoutMs: sel.timeoutMs });
+  const h = await client.responses.request<RawHeader | null>(client.rpc, 'chain_getHeader', [hash], { signal: sel.signal, timeoutMs: sel.timeoutMs });
   if (!h) throw new BlockNotFoundError(hash);
   return toHeader(hash, h);
 }
@@ -91,7 +91,7 @@ export async function getBlock(client: SubstrateClient, opts: BlockOptions): Pro
   const hash = await resolveBlockHash(client, opts);
   const rq = { signal: opts.signal, timeoutMs: opts.timeoutMs };
   const [raw, rt] = await Promise.all([
-    client.rpc.request<{ block: { header: RawHeader; extrinsics: string[] } } | null>('chain_getBlock', [hash], rq),
+    client.responses.request<{ block: { header: RawHeader; extrinsics: string[] } } | null>(client.rpc, 'chain_getBlock', [hash], rq),
     client.runtime({ ...opts, blockHash: hash }),
   ]);
   if (!raw?.block?.header) throw new BlockNotFoundError(hash);

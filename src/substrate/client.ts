@@ -15,6 +15,7 @@ import { RuntimeCache, type Runtime, type RuntimeVersion } from './runtime.js';
 import { decodeEvents, type ChainEvent } from './events.js';
 import { type DecodedExtrinsic } from './extrinsic-decode.js';
 import { ChainInfo, type ChainProperties } from './chain-info.js';
+import { ResponseCache } from './response-cache.js';
 import {
   createUnsignedExtrinsic, extrinsicByHash, extrinsicByIdentifier, getBlock, getBlockHeader, pendingExtrinsics,
   type Block, type BlockOptions, type BlockQuery, type ExtrinsicInBlock, type UndecodedExtrinsic,
@@ -30,6 +31,8 @@ export interface ConnectOptions extends RpcClientOptions {
   ss58Prefix?: number;
   /** Where metadata persists across runs (default: the platform cache, see README); `false` = memory only. */
   metadataStore?: MetadataStore | false;
+  /** Bytes of replies pinned to a block hash kept for repeated questions (default 4 MiB; 0 = off). */
+  responseCacheBytes?: number;
   /** Decoded runtimes kept in memory (default 4). */
   maxRuntimes?: number;
   signal?: AbortSignal;
@@ -93,12 +96,15 @@ export class SubstrateClient {
   /** The head's runtime as pushed by the node; makes a head read one request (head-runtime.ts). */
   private head: HeadRuntime | undefined;
   private readonly info: ChainInfo;
+  /** Replies to block-pinned reads (response-cache.ts); head reads never go in. */
+  readonly responses: ResponseCache;
 
-  private constructor(rpc: RpcClient, genesisHash: string, runtimes: RuntimeCache) {
+  private constructor(rpc: RpcClient, genesisHash: string, runtimes: RuntimeCache, responses: ResponseCache) {
     this.rpc = rpc;
     this.genesisHash = genesisHash;
     this.runtimes = runtimes;
     this.info = new ChainInfo(rpc);
+    this.responses = responses;
   }
 
   /** Connect, read the genesis hash and load the current runtime's metadata. */
@@ -120,7 +126,7 @@ export class SubstrateClient {
         ss58Prefix: options.ss58Prefix,
         maxRuntimes: options.maxRuntimes,
       });
-      const client = new SubstrateClient(rpc, genesisHash, runtimes);
+      const client = new SubstrateClient(rpc, genesisHash, runtimes, new ResponseCache(options.responseCacheBytes));
       client.head = head;
       client.latest = await runtimes.forVersion(version, undefined, o);
       return client;
@@ -164,7 +170,7 @@ export class SubstrateClient {
   /** An RPC reading state at `blockHash`: a pruned/unknown block becomes StateUnavailableError. */
   private async at<T>(method: string, params: unknown[], blockHash: string | undefined, opts: AtOptions): Promise<T> {
     try {
-      return await this.rpc.request<T>(method, params, rq(opts));
+      return await this.responses.request<T>(this.rpc, method, params, rq(opts));
     } catch (e) {
       throw mapStateError(e, blockHash);
     }

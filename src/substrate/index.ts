@@ -16,6 +16,7 @@ export type { ChainProperties } from './chain-info.js';
 export { listPallets, listVariants, listConstants, listStorage, metadataError } from './metadata-info.js';
 export type { PalletInfo, VariantInfo, ConstantInfo, StorageInfo, VariantKind } from './metadata-info.js';
 export type { HeadsOptions, HeadWithAuthor } from './subscriptions.js';
+export { ResponseCache } from './response-cache.js';
 export * from './events.js';
 export * from './extrinsic.js';
 export * from './extrinsic-decode.js';
