@@ -1,16 +1,18 @@
 // Replies to reads pinned to a block hash never change (a block's state, header and body are
 // immutable), so repeated identical questions at one block can be answered from memory — as
-// polkadot-api does for runtime calls. Only requests whose LAST parameter is a block hash are
-// eligible, so head reads (no hash) are never cached; `chain_getBlockHash(n)` is not eligible
-// either, since a number's hash can change with a re-org. Concurrent identical misses are already
+// polkadot-api does for runtime calls. Only requests carrying a block hash in the method's
+// block-hash position are eligible, so head reads are never cached; `chain_getBlockHash(n)` is
+// not eligible either, since a number's hash can change with a re-org. Concurrent identical misses are already
 // merged into one request by RpcClient's coalescing; this cache keeps the answer afterwards.
 // Bounded by an estimate of the bytes held (JSON length of each reply), least recently used first.
 import type { RequestOptions, RpcClient } from '../rpc/index.js';
 
-const PINNED_METHODS = new Set([
-  'state_getStorage', 'state_queryStorageAt', 'state_call', 'state_getKeysPaged', 'state_getMetadata', 'state_getRuntimeVersion',
-  'chain_getHeader', 'chain_getBlock',
-]);
+/** Where each eligible method takes its block hash. By position, not by shape: a plain storage key
+ * or an AccountId argument is 32 bytes of hex too, and must not make a head read look pinned. */
+const HASH_AT: Record<string, number> = {
+  state_getStorage: 1, state_queryStorageAt: 1, state_call: 2, state_getKeysPaged: 3, state_getMetadata: 0, state_getRuntimeVersion: 0,
+  chain_getHeader: 0, chain_getBlock: 0,
+};
 const HASH = /^0x[0-9a-fA-F]{64}$/;
 
 export class ResponseCache {
@@ -35,8 +37,9 @@ export class ResponseCache {
 
   /** `rpc.request`, answered from the cache when the request is pinned to a block and seen before. */
   async request<T>(rpc: RpcClient, method: string, params: unknown[], opts: RequestOptions = {}): Promise<T> {
-    const last = params[params.length - 1];
-    if (this.maxBytes === 0 || !PINNED_METHODS.has(method) || typeof last !== 'string' || !HASH.test(last)) {
+    const at = HASH_AT[method];
+    const hash = at === undefined || params.length !== at + 1 ? undefined : params[at];
+    if (this.maxBytes === 0 || typeof hash !== 'string' || !HASH.test(hash)) {
       return rpc.request<T>(method, params, opts);
     }
     const key = method + JSON.stringify(params).toLowerCase();
