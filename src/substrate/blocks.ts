@@ -82,16 +82,14 @@ export async function resolveBlockHash(client: SubstrateClient, sel: BlockQuery)
 export async function getBlockHeader(client: SubstrateClient, sel: BlockQuery): Promise<Header> {
   // Head first, then its header: one consistent (hash, header) pair even while blocks arrive.
   const hash = await resolveBlockHash(client, sel);
-  const h = await client.responses.request<RawHeader | null>(client.rpc, 'chain_getHeader', [hash], { signal: sel.signal, timeoutMs: sel.timeoutMs });
-  if (!h) throw new BlockNotFoundError(hash);
+  const h = await client.readAt<RawHeader>('chain_getHeader', [hash], hash, { ...sel, nullIsMissing: true });
   return toHeader(hash, h);
 }
 
 export async function getBlock(client: SubstrateClient, opts: BlockOptions): Promise<Block<DecodedExtrinsic | UndecodedExtrinsic>> {
   const hash = await resolveBlockHash(client, opts);
-  const rq = { signal: opts.signal, timeoutMs: opts.timeoutMs };
   const [raw, rt] = await Promise.all([
-    client.responses.request<{ block: { header: RawHeader; extrinsics: string[] } } | null>(client.rpc, 'chain_getBlock', [hash], rq),
+    client.readAt<{ block: { header: RawHeader; extrinsics: string[] } } | null>('chain_getBlock', [hash], hash, { ...opts, nullIsMissing: true }),
     client.runtime({ ...opts, blockHash: hash }),
   ]);
   if (!raw?.block?.header) throw new BlockNotFoundError(hash);

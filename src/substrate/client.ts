@@ -16,6 +16,7 @@ import { decodeEvents, type ChainEvent } from './events.js';
 import { type DecodedExtrinsic } from './extrinsic-decode.js';
 import { ChainInfo, type ChainProperties } from './chain-info.js';
 import { ResponseCache } from './response-cache.js';
+import { ArchiveFallback } from './archive.js';
 import {
   createUnsignedExtrinsic, extrinsicByHash, extrinsicByIdentifier, getBlock, getBlockHeader, pendingExtrinsics,
   type Block, type BlockOptions, type BlockQuery, type ExtrinsicInBlock, type UndecodedExtrinsic,
@@ -31,6 +32,8 @@ export interface ConnectOptions extends RpcClientOptions {
   ss58Prefix?: number;
   /** Where metadata persists across runs (default: the platform cache, see README); `false` = memory only. */
   metadataStore?: MetadataStore | false;
+  /** Endpoints of archive nodes: reads of blocks the primary has pruned are retried there (opened on first need). */
+  archiveEndpoints?: string[];
   /** Bytes of replies pinned to a block hash kept for repeated questions (default 4 MiB; 0 = off). */
   responseCacheBytes?: number;
   /** Decoded runtimes kept in memory (default 4). */
@@ -98,13 +101,16 @@ export class SubstrateClient {
   private readonly info: ChainInfo;
   /** Replies to block-pinned reads (response-cache.ts); head reads never go in. */
   readonly responses: ResponseCache;
+  /** Where reads of pruned blocks are retried (archive.ts); undefined without archiveEndpoints. */
+  readonly archive: ArchiveFallback | undefined;
 
-  private constructor(rpc: RpcClient, genesisHash: string, runtimes: RuntimeCache, responses: ResponseCache) {
+  private constructor(rpc: RpcClient, genesisHash: string, runtimes: RuntimeCache, responses: ResponseCache, archive: ArchiveFallback | undefined) {
     this.rpc = rpc;
     this.genesisHash = genesisHash;
     this.runtimes = runtimes;
     this.info = new ChainInfo(rpc);
     this.responses = responses;
+    this.archive = archive;
   }
 
   /** Connect, read the genesis hash and load the current runtime's metadata. */
@@ -120,13 +126,15 @@ export class SubstrateClient {
         head.start(options.signal),
       ]);
       if (!genesisHash) throw new BlockNotFoundError(0);
+      const archive = options.archiveEndpoints?.length ? new ArchiveFallback(options.archiveEndpoints, options) : undefined;
       const runtimes = new RuntimeCache(rpc, {
+        archive,
         genesisHash,
         store: resolveMetadataStore(options.metadataStore),
         ss58Prefix: options.ss58Prefix,
         maxRuntimes: options.maxRuntimes,
       });
-      const client = new SubstrateClient(rpc, genesisHash, runtimes, new ResponseCache(options.responseCacheBytes));
+      const client = new SubstrateClient(rpc, genesisHash, runtimes, new ResponseCache(options.responseCacheBytes), archive);
       client.head = head;
       client.latest = await runtimes.forVersion(version, undefined, o);
       return client;
@@ -136,8 +144,8 @@ export class SubstrateClient {
     }
   }
 
-  close(): Promise<void> {
-    return this.rpc.close();
+  async close(): Promise<void> {
+    await Promise.all([this.rpc.close(), this.archive?.close()]);
   }
 
   /**
@@ -168,12 +176,27 @@ export class SubstrateClient {
   }
 
   /** An RPC reading state at `blockHash`: a pruned/unknown block becomes StateUnavailableError. */
-  private async at<T>(method: string, params: unknown[], blockHash: string | undefined, opts: AtOptions): Promise<T> {
-    try {
-      return await this.responses.request<T>(this.rpc, method, params, rq(opts));
-    } catch (e) {
-      throw mapStateError(e, blockHash);
-    }
+  private at<T>(method: string, params: unknown[], blockHash: string | undefined, opts: AtOptions): Promise<T> {
+    return this.readAt<T>(method, params, blockHash, opts);
+  }
+
+  /**
+   * An RPC reading the chain at `blockHash`: answered from the pinned-response cache when it can
+   * be, typed StateUnavailableError / BlockNotFoundError when the node lacks the block (a null
+   * reply counts as missing with `nullIsMissing`), and then retried on `archiveEndpoints`.
+   */
+  readAt<T>(method: string, params: unknown[], blockHash: string | undefined, opts: AtOptions & { nullIsMissing?: boolean } = {}): Promise<T> {
+    const read = async (rpc: RpcClient) => {
+      let r: T;
+      try {
+        r = await this.responses.request<T>(rpc, method, params, rq(opts));
+      } catch (e) {
+        throw mapStateError(e, blockHash);
+      }
+      if (opts.nullIsMissing && r === null && blockHash) throw new BlockNotFoundError(blockHash);
+      return r;
+    };
+    return this.archive && blockHash ? this.archive.orArchive(read, this.rpc) : read(this.rpc);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -204,8 +227,11 @@ export class SubstrateClient {
   async getBlockHash(blockNumber: number, opts: AtOptions = {}): Promise<string> {
     if (!Number.isSafeInteger(blockNumber) || blockNumber < 0) throw new InvalidArgumentError(`block number must be a non-negative integer, got ${blockNumber}`);
     const h = await this.rpc.request<string | null>('chain_getBlockHash', [blockNumber], rq(opts));
-    if (!h) throw new BlockNotFoundError(blockNumber);
-    return h;
+    if (h) return h;
+    // a node that synced from a checkpoint does not know old numbers; an archive does
+    const old = await this.archive?.request<string | null>('chain_getBlockHash', [blockNumber], rq(opts));
+    if (!old) throw new BlockNotFoundError(blockNumber);
+    return old;
   }
 
   /** A header by `blockHash`, by `blockNumber`, or the (finalised with `finalizedOnly`) head's. */

@@ -17,6 +17,7 @@ export { listPallets, listVariants, listConstants, listStorage, metadataError } 
 export type { PalletInfo, VariantInfo, ConstantInfo, StorageInfo, VariantKind } from './metadata-info.js';
 export type { HeadsOptions, HeadWithAuthor } from './subscriptions.js';
 export { ResponseCache } from './response-cache.js';
+export { ArchiveFallback } from './archive.js';
 export * from './events.js';
 export * from './extrinsic.js';
 export * from './extrinsic-decode.js';

@@ -3,6 +3,7 @@
 // fetched once per spec version — V16/V15 through `Metadata_metadata_at_version`, V14 through
 // `state_getMetadata` — kept in a small LRU, and concurrent first uses of one spec share one fetch.
 import type { RpcClient, RequestOptions } from '../rpc/index.js';
+import type { ArchiveFallback } from './archive.js';
 import {
   createRegistry, decodeMetadata, fromHex, toHex, decode, vec, u32, type Metadata, type Registry,
 } from '../scale/index.js';
@@ -30,6 +31,8 @@ export interface RuntimeCacheOptions {
   genesisHash: string;
   /** How many runtimes to keep decoded (default 4). */
   maxRuntimes?: number;
+  /** Where reads of pruned blocks are retried (archive.ts). */
+  archive?: ArchiveFallback;
   /** Highest metadata version to ask for (default 16). */
   maxMetadataVersion?: number;
 }
@@ -70,16 +73,17 @@ export class RuntimeCache {
     const key = blockHash.toLowerCase();
     let p = this.specOfBlock.get(key);
     if (!p) {
-      p = (async () => {
+      const read = async (rpc: RpcClient) => {
         try {
-          const header = await this.rpc.request<{ parentHash: string; number: string } | null>('chain_getHeader', [blockHash], opts);
+          const header = await rpc.request<{ parentHash: string; number: string } | null>('chain_getHeader', [blockHash], opts);
           if (!header) throw new BlockNotFoundError(blockHash);
           const at = Number(header.number) === 0 ? blockHash : header.parentHash;
-          return { version: await this.rpc.request<RuntimeVersion>('state_getRuntimeVersion', [at], opts), codeAt: at };
+          return { version: await rpc.request<RuntimeVersion>('state_getRuntimeVersion', [at], opts), codeAt: at };
         } catch (e) {
           throw mapStateError(e, blockHash);
         }
-      })();
+      };
+      p = this.opts.archive ? this.opts.archive.orArchive(read, this.rpc) : read(this.rpc);
       p.catch(() => this.specOfBlock.delete(key));
       if (this.specOfBlock.size > 4096) this.specOfBlock.delete(this.specOfBlock.keys().next().value!);
       this.specOfBlock.set(key, p);
@@ -127,7 +131,15 @@ export class RuntimeCache {
   }
 
   private async download(spec: number, at: string | undefined, opts: RequestOptions): Promise<Metadata> {
-    const bytes = await this.fetchMetadata(at, opts);
+    const fetch = async (rpc: RpcClient) => {
+      try {
+        return await this.fetchMetadata(at, opts, rpc);
+      } catch (e) {
+        throw mapStateError(e, at);
+      }
+    };
+    const archive = at === undefined ? undefined : this.opts.archive;
+    const bytes = archive ? await archive.orArchive(fetch, this.rpc) : await fetch(this.rpc);
     const metadata = decodeMetadata(bytes);
     // A store that cannot keep it costs a download next time, never this read.
     await this.opts.store.set(this.opts.genesisHash, spec, bytes).catch(() => {});
@@ -135,11 +147,11 @@ export class RuntimeCache {
   }
 
   /** Newest supported metadata at `at`, as raw bytes. */
-  async fetchMetadata(at: string | undefined, opts: RequestOptions): Promise<Uint8Array> {
+  async fetchMetadata(at: string | undefined, opts: RequestOptions, rpc: RpcClient = this.rpc): Promise<Uint8Array> {
     const max = this.opts.maxMetadataVersion ?? 16;
     let versions: number[] = [];
     try {
-      const hex = await this.rpc.request<string>('state_call', ['Metadata_metadata_versions', '0x', at], opts);
+      const hex = await rpc.request<string>('state_call', ['Metadata_metadata_versions', '0x', at], opts);
       versions = decode(vec(u32, 4), hex);
     } catch (e) {
       if ((e as Error).name === 'AbortError' || (e as Error).name === 'ConnectionClosedError') throw e;
@@ -149,10 +161,10 @@ export class RuntimeCache {
       if (v > max || !versions.includes(v)) continue;
       const param = new Uint8Array(4);
       new DataView(param.buffer).setUint32(0, v, true);
-      const hex = await this.rpc.request<string>('state_call', ['Metadata_metadata_at_version', toHex(param), at], opts);
+      const hex = await rpc.request<string>('state_call', ['Metadata_metadata_at_version', toHex(param), at], opts);
       const b = fromHex(hex);
       if (b.length > 1) return b;
     }
-    return fromHex(await this.rpc.request<string>('state_getMetadata', at === undefined ? [] : [at], opts));
+    return fromHex(await rpc.request<string>('state_getMetadata', at === undefined ? [] : [at], opts));
   }
 }
