@@ -131,7 +131,7 @@ export interface ExtrinsicInBlock {
 }
 
 /** Find an extrinsic by `"<block number>-<index>"` (as explorers print it). */
-export async function extrinsicByIdentifier(client: SubstrateClient, id: string, opts: AtOptions = {}): Promise<ExtrinsicInBlock> {
+export async function retrieveExtrinsicByIdentifier(client: SubstrateClient, id: string, opts: AtOptions = {}): Promise<ExtrinsicInBlock> {
   const m = /^(\d+)-(\d+)$/.exec(id);
   if (!m) throw new InvalidArgumentError(`extrinsic identifier must be "<block number>-<index>", got ${JSON.stringify(id)}`);
   const block = await getBlock(client, { ...opts, blockHash: undefined, blockNumber: Number(m[1]), ignoreDecodingErrors: true });
@@ -139,7 +139,7 @@ export async function extrinsicByIdentifier(client: SubstrateClient, id: string,
 }
 
 /** Find an extrinsic by its hash within the block `blockHash`. */
-export async function extrinsicByHash(client: SubstrateClient, blockHash: string, extrinsicHash: string, opts: AtOptions = {}): Promise<ExtrinsicInBlock> {
+export async function retrieveExtrinsicByHash(client: SubstrateClient, blockHash: string, extrinsicHash: string, opts: AtOptions = {}): Promise<ExtrinsicInBlock> {
   const block = await getBlock(client, { ...opts, blockHash, ignoreDecodingErrors: true });
   const index = block.extrinsics.findIndex((x) => x.hash.toLowerCase() === extrinsicHash.toLowerCase());
   return inBlock(client, block, index, extrinsicHash, opts);
@@ -153,7 +153,7 @@ async function inBlock(client: SubstrateClient, block: Block<DecodedExtrinsic | 
 }
 
 /** Extrinsics in the node's pool, decoded with the head's runtime (raw with the error if not decodable). */
-export async function pendingExtrinsics(client: SubstrateClient, opts: AtOptions = {}): Promise<(DecodedExtrinsic | UndecodedExtrinsic)[]> {
+export async function retrievePendingExtrinsics(client: SubstrateClient, opts: AtOptions = {}): Promise<(DecodedExtrinsic | UndecodedExtrinsic)[]> {
   const [list, rt] = await Promise.all([client.rpc.request<string[]>('author_pendingExtrinsics', [], opts), client.runtime({ ...opts, blockHash: undefined })]);
   return (list ?? []).map((x) => decodeOne(rt, x, true));
 }

@@ -1,6 +1,8 @@
-// What the node says about itself (system_* and rpc_methods). None of it changes while a connection
-// lives, so each answer is asked once and shared; a failed ask is forgotten so the next call retries.
+// What the node says about itself (system_* and rpc_methods), as actions over a client (tree-shaken
+// when unused). None of it changes while a connection lives, so each answer is asked once per
+// connection and shared; a failed ask is forgotten so the next call retries.
 import type { RequestOptions, RpcClient } from '../rpc/index.js';
+import type { SubstrateClient } from './client.js';
 
 /** `system_properties`, with the fields wallets read named and typed; other fields pass through. */
 export interface ChainProperties {
@@ -11,54 +13,54 @@ export interface ChainProperties {
   raw: Record<string, unknown>;
 }
 
-export class ChainInfo {
-  private readonly rpc: RpcClient;
-  private readonly memo = new Map<string, Promise<unknown>>();
+const memo = new WeakMap<RpcClient, Map<string, Promise<unknown>>>();
 
-  constructor(rpc: RpcClient) {
-    this.rpc = rpc;
+function once<T>(client: SubstrateClient, method: string, opts: RequestOptions): Promise<T> {
+  let m = memo.get(client.rpc);
+  if (!m) memo.set(client.rpc, (m = new Map()));
+  let p = m.get(method) as Promise<T> | undefined;
+  if (!p) {
+    const map = m;
+    p = client.rpc.request<T>(method, [], { signal: opts.signal, timeoutMs: opts.timeoutMs });
+    p.catch(() => map.delete(method));
+    m.set(method, p);
   }
+  return p;
+}
 
-  private once<T>(method: string, opts: RequestOptions): Promise<T> {
-    let p = this.memo.get(method) as Promise<T> | undefined;
-    if (!p) {
-      p = this.rpc.request<T>(method, [], opts);
-      p.catch(() => this.memo.delete(method));
-      this.memo.set(method, p);
-    }
-    return p;
-  }
+/** system_properties: ss58 format, token decimals and symbols (AsyncSubstrateInterface `properties`). */
+export async function chainProperties(client: SubstrateClient, opts: RequestOptions = {}): Promise<ChainProperties> {
+  const raw = (await once<Record<string, unknown> | null>(client, 'system_properties', opts)) ?? {};
+  const list = <T>(v: unknown): T[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]) as T[];
+  return {
+    ss58Format: typeof raw.ss58Format === 'number' ? raw.ss58Format : null,
+    tokenDecimals: list<number>(raw.tokenDecimals),
+    tokenSymbol: list<string>(raw.tokenSymbol),
+    raw,
+  };
+}
 
-  async properties(opts: RequestOptions = {}): Promise<ChainProperties> {
-    const raw = (await this.once<Record<string, unknown> | null>('system_properties', opts)) ?? {};
-    const list = <T>(v: unknown): T[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]) as T[];
-    return {
-      ss58Format: typeof raw.ss58Format === 'number' ? raw.ss58Format : null,
-      tokenDecimals: list<number>(raw.tokenDecimals),
-      tokenSymbol: list<string>(raw.tokenSymbol),
-      raw,
-    };
-  }
+/** system_chain: the chain's name (AsyncSubstrateInterface `chain`). */
+export function chainName(client: SubstrateClient, opts: RequestOptions = {}): Promise<string> {
+  return once(client, 'system_chain', opts);
+}
 
-  chain(opts: RequestOptions = {}): Promise<string> {
-    return this.once('system_chain', opts);
-  }
+/** system_name: the node implementation's name (`name`). */
+export function nodeName(client: SubstrateClient, opts: RequestOptions = {}): Promise<string> {
+  return once(client, 'system_name', opts);
+}
 
-  name(opts: RequestOptions = {}): Promise<string> {
-    return this.once('system_name', opts);
-  }
+/** system_version: the node implementation's version (`version`). */
+export function nodeVersion(client: SubstrateClient, opts: RequestOptions = {}): Promise<string> {
+  return once(client, 'system_version', opts);
+}
 
-  version(opts: RequestOptions = {}): Promise<string> {
-    return this.once('system_version', opts);
-  }
+/** Every RPC method the node serves, sorted. */
+export async function rpcMethods(client: SubstrateClient, opts: RequestOptions = {}): Promise<string[]> {
+  const r = await once<{ methods?: string[] } | null>(client, 'rpc_methods', opts);
+  return [...(r?.methods ?? [])].sort();
+}
 
-  /** Every RPC method the node serves, sorted. */
-  async rpcMethods(opts: RequestOptions = {}): Promise<string[]> {
-    const r = await this.once<{ methods?: string[] } | null>('rpc_methods', opts);
-    return [...(r?.methods ?? [])].sort();
-  }
-
-  async supportsRpcMethod(name: string, opts: RequestOptions = {}): Promise<boolean> {
-    return (await this.rpcMethods(opts)).includes(name);
-  }
+export async function supportsRpcMethod(client: SubstrateClient, name: string, opts: RequestOptions = {}): Promise<boolean> {
+  return (await rpcMethods(client, opts)).includes(name);
 }

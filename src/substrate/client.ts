@@ -14,18 +14,10 @@ import { HeadRuntime, readAtHead } from './head-runtime.js';
 import { RuntimeCache, type Runtime, type RuntimeVersion } from './runtime.js';
 import { decodeEvents, type ChainEvent } from './events.js';
 import { type DecodedExtrinsic } from './extrinsic-decode.js';
-import { ChainInfo, type ChainProperties } from './chain-info.js';
 import { ResponseCache } from './response-cache.js';
 import { ArchiveFallback } from './archive.js';
-import {
-  createUnsignedExtrinsic, extrinsicByHash, extrinsicByIdentifier, getBlock, getBlockHeader, pendingExtrinsics,
-  type Block, type BlockOptions, type BlockQuery, type ExtrinsicInBlock, type UndecodedExtrinsic,
-} from './blocks.js';
-import { subscribeBlockHeaders, subscribeHeads, subscribeStorage, waitForBlock, type HeadsOptions, type HeadWithAuthor } from './subscriptions.js';
-import {
-  listConstants, listPallets, listStorage, listVariants, metadataError,
-  type ConstantInfo, type PalletInfo, type StorageInfo, type VariantInfo, type VariantKind,
-} from './metadata-info.js';
+import { getBlock, getBlockHeader, type Block, type BlockOptions, type BlockQuery, type UndecodedExtrinsic } from './blocks.js';
+import { subscribeHeads, subscribeStorage, type HeadsOptions, type HeadWithAuthor } from './subscriptions.js';
 
 export interface ConnectOptions extends RpcClientOptions {
   /** SS58 prefix for rendering addresses (default: the chain's System.SS58Prefix). */
@@ -98,7 +90,6 @@ export class SubstrateClient {
   private latest: Runtime | undefined;
   /** The head's runtime as pushed by the node; makes a head read one request (head-runtime.ts). */
   private head: HeadRuntime | undefined;
-  private readonly info: ChainInfo;
   /** Replies to block-pinned reads (response-cache.ts); head reads never go in. */
   readonly responses: ResponseCache;
   /** Where reads of pruned blocks are retried (archive.ts); undefined without archiveEndpoints. */
@@ -108,7 +99,6 @@ export class SubstrateClient {
     this.rpc = rpc;
     this.genesisHash = genesisHash;
     this.runtimes = runtimes;
-    this.info = new ChainInfo(rpc);
     this.responses = responses;
     this.archive = archive;
   }
@@ -257,31 +247,6 @@ export class SubstrateClient {
   getBlock(opts: BlockOptions): Promise<Block<DecodedExtrinsic | UndecodedExtrinsic>>;
   getBlock(opts: BlockOptions = {}): Promise<Block<DecodedExtrinsic | UndecodedExtrinsic>> {
     return getBlock(this, opts);
-  }
-
-  /** Extrinsics in the node's pool, decoded with the head's runtime. */
-  retrievePendingExtrinsics(opts: AtOptions = {}): Promise<(DecodedExtrinsic | UndecodedExtrinsic)[]> {
-    return pendingExtrinsics(this, opts);
-  }
-
-  /** An extrinsic by `"<block number>-<index>"`, with its events. */
-  retrieveExtrinsicByIdentifier(id: string, opts: AtOptions = {}): Promise<ExtrinsicInBlock> {
-    return extrinsicByIdentifier(this, id, opts);
-  }
-
-  /** An extrinsic by hash within block `blockHash`, with its events. */
-  retrieveExtrinsicByHash(blockHash: string, extrinsicHash: string, opts: AtOptions = {}): Promise<ExtrinsicInBlock> {
-    return extrinsicByHash(this, blockHash, extrinsicHash, opts);
-  }
-
-  /** An unsigned extrinsic carrying `call` (hex), e.g. for inherents or `author_submitExtrinsic` of unsigned calls. */
-  createUnsignedExtrinsic(call: { bytes: Uint8Array }): string {
-    return createUnsignedExtrinsic(call);
-  }
-
-  /** Resolve with block `n`'s header once the chain reaches it. */
-  waitForBlock(n: number, opts: { finalizedOnly?: boolean; signal?: AbortSignal } = {}): Promise<Header> {
-    return waitForBlock(this, n, opts);
   }
 
   async getExtrinsics(opts: AtOptions = {}): Promise<DecodedExtrinsic[]> {
@@ -483,59 +448,9 @@ export class SubstrateClient {
     return subscribeHeads(this, opts);
   }
 
-  /** Python's callback form: `handler` runs per head until it returns a value, which is the result. */
-  subscribeBlockHeaders<T>(handler: (header: HeadWithAuthor, updateNr: number, subscriptionId: string) => T | undefined | Promise<T | undefined>, opts: { finalizedOnly?: boolean; author?: boolean; signal?: AbortSignal } = {}): Promise<T> {
-    return subscribeBlockHeaders(this, handler, opts);
-  }
-
   /** Storage changes for the given keys, each decoded with its block's runtime; `break` unsubscribes. */
   subscribeStorage(requests: StorageRequest[], opts: { signal?: AbortSignal } = {}): AsyncGenerator<{ block: string; values: unknown[] }> {
     return subscribeStorage(this, requests, opts);
-  }
-
-  // ---- node and runtime self-description ----------------------------------------------------
-
-  /** system_properties (ss58 format, token decimals and symbols), asked once per connection. */
-  properties(opts: AtOptions = {}): Promise<ChainProperties> {
-    return this.info.properties(rq(opts));
-  }
-
-  chain(opts: AtOptions = {}): Promise<string> {
-    return this.info.chain(rq(opts));
-  }
-
-  name(opts: AtOptions = {}): Promise<string> {
-    return this.info.name(rq(opts));
-  }
-
-  version(opts: AtOptions = {}): Promise<string> {
-    return this.info.version(rq(opts));
-  }
-
-  rpcMethods(opts: AtOptions = {}): Promise<string[]> {
-    return this.info.rpcMethods(rq(opts));
-  }
-
-  supportsRpcMethod(name: string, opts: AtOptions = {}): Promise<boolean> {
-    return this.info.supportsRpcMethod(name, rq(opts));
-  }
-
-  /** Pallets, calls, events, errors, constants or storage items of the runtime, with docs. */
-  async listMetadata(kind: 'pallets', opts?: AtOptions): Promise<PalletInfo[]>;
-  async listMetadata(kind: VariantKind, opts?: AtOptions & { pallet?: string }): Promise<VariantInfo[]>;
-  async listMetadata(kind: 'constants', opts?: AtOptions & { pallet?: string }): Promise<ConstantInfo[]>;
-  async listMetadata(kind: 'storage', opts?: AtOptions & { pallet?: string }): Promise<StorageInfo[]>;
-  async listMetadata(kind: 'pallets' | VariantKind | 'constants' | 'storage', opts: AtOptions & { pallet?: string } = {}): Promise<unknown[]> {
-    const rt = await this.runtime(opts);
-    if (kind === 'pallets') return listPallets(rt.metadata);
-    if (kind === 'constants') return listConstants(rt, opts.pallet);
-    if (kind === 'storage') return listStorage(rt.metadata, opts.pallet);
-    return listVariants(rt.metadata, kind, opts.pallet);
-  }
-
-  /** A pallet error by name with its docs, or null when the runtime has no such error. */
-  async getMetadataError(pallet: string, name: string, opts: AtOptions = {}): Promise<VariantInfo | null> {
-    return metadataError((await this.runtime(opts)).metadata, pallet, name);
   }
 }
 

@@ -10,11 +10,15 @@ export type { KeyValueLike } from './metadata-cache-web.js';
 export { defaultMetadataStore } from './metadata-cache.js';
 export { sealMetadata, openMetadata, crc32 } from './metadata-envelope.js';
 export type { EnvelopeProblem } from './metadata-envelope.js';
-export { headerHash, toHeader, auraSlot, resolveBlockHash, createUnsignedExtrinsic } from './blocks.js';
+export {
+  headerHash, toHeader, auraSlot, resolveBlockHash, createUnsignedExtrinsic, retrievePendingExtrinsics, retrieveExtrinsicByIdentifier, retrieveExtrinsicByHash,
+} from './blocks.js';
 export type { RawHeader, BlockQuery, BlockOptions, Block, UndecodedExtrinsic, ExtrinsicInBlock } from './blocks.js';
+export { chainProperties, chainName, nodeName, nodeVersion, rpcMethods, supportsRpcMethod } from './chain-info.js';
 export type { ChainProperties } from './chain-info.js';
-export { listPallets, listVariants, listConstants, listStorage, metadataError } from './metadata-info.js';
+export { listMetadata, getMetadataError, listPallets, listVariants, listConstants, listStorage, metadataError } from './metadata-info.js';
 export type { PalletInfo, VariantInfo, ConstantInfo, StorageInfo, VariantKind } from './metadata-info.js';
+export { subscribeBlockHeaders, waitForBlock } from './subscriptions.js';
 export type { HeadsOptions, HeadWithAuthor } from './subscriptions.js';
 export { ResponseCache } from './response-cache.js';
 export { ArchiveFallback } from './archive.js';

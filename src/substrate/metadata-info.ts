@@ -2,6 +2,7 @@
 // (`get_metadata_call_functions`, `get_metadata_errors`, …): which pallets, calls, events, errors,
 // constants and storage items exist, with their docs. Pure functions of one runtime.
 import { decode, type Field, type Metadata, type Pallet, type Variant } from '../scale/index.js';
+import type { AtOptions, SubstrateClient } from './client.js';
 import type { Runtime } from './runtime.js';
 
 export interface PalletInfo {
@@ -76,4 +77,22 @@ function variantsOf(md: Metadata, p: Pallet, kind: VariantKind): Variant[] {
 
 function variantInfo(p: Pallet, v: Variant): VariantInfo {
   return { pallet: p.name, name: v.name, index: v.index, fields: v.fields.map((f: Field) => ({ name: f.name, typeName: f.typeName, type: f.type })), docs: v.docs };
+}
+
+/** Pallets, calls, events, errors, constants or storage items of the runtime at a block, with docs. */
+export async function listMetadata(client: SubstrateClient, kind: 'pallets', opts?: AtOptions): Promise<PalletInfo[]>;
+export async function listMetadata(client: SubstrateClient, kind: VariantKind, opts?: AtOptions & { pallet?: string }): Promise<VariantInfo[]>;
+export async function listMetadata(client: SubstrateClient, kind: 'constants', opts?: AtOptions & { pallet?: string }): Promise<ConstantInfo[]>;
+export async function listMetadata(client: SubstrateClient, kind: 'storage', opts?: AtOptions & { pallet?: string }): Promise<StorageInfo[]>;
+export async function listMetadata(client: SubstrateClient, kind: 'pallets' | VariantKind | 'constants' | 'storage', opts: AtOptions & { pallet?: string } = {}): Promise<unknown[]> {
+  const rt = await client.runtime(opts);
+  if (kind === 'pallets') return listPallets(rt.metadata);
+  if (kind === 'constants') return listConstants(rt, opts.pallet);
+  if (kind === 'storage') return listStorage(rt.metadata, opts.pallet);
+  return listVariants(rt.metadata, kind, opts.pallet);
+}
+
+/** A pallet error by name with its docs, or null when the runtime has no such error. */
+export async function getMetadataError(client: SubstrateClient, pallet: string, name: string, opts: AtOptions = {}): Promise<VariantInfo | null> {
+  return metadataError((await client.runtime(opts)).metadata, pallet, name);
 }

@@ -2,7 +2,11 @@
 // question of the same local Subtensor chain (chopsticks).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApiPromise } from '@polkadot/api';
-import { SubstrateClient, composeCall, createSignedExtrinsic, devSigner, type UndecodedExtrinsic } from '../../src/substrate/index.js';
+import {
+  SubstrateClient, chainName, chainProperties, composeCall, createSignedExtrinsic, createUnsignedExtrinsic, devSigner, getMetadataError, listMetadata, nodeName,
+  nodeVersion, retrieveExtrinsicByHash, retrieveExtrinsicByIdentifier, retrievePendingExtrinsics, rpcMethods, subscribeBlockHeaders, supportsRpcMethod,
+  waitForBlock, type UndecodedExtrinsic,
+} from '../../src/substrate/index.js';
 import { DecodeError } from '../../src/scale/index.js';
 import type { JsonRpcProvider } from '../../src/rpc/index.js';
 import { webSocketProvider } from '../../src/rpc/index.js';
@@ -25,18 +29,18 @@ describe.skipIf(!url)('AsyncSubstrateInterface methods agree with polkadot.js', 
   });
 
   it('chain info: properties, chain, name, version, rpcMethods, supportsRpcMethod', async () => {
-    const [p, theirs] = [await client.properties(), await api.rpc.system.properties()];
+    const [p, theirs] = [await chainProperties(client), await api.rpc.system.properties()];
     expect(p.ss58Format).toBe(theirs.ss58Format.isSome ? theirs.ss58Format.unwrap().toNumber() : null);
     expect(p.tokenDecimals).toEqual(theirs.tokenDecimals.isSome ? theirs.tokenDecimals.unwrap().map((n) => n.toNumber()) : []);
     expect(p.tokenSymbol).toEqual(theirs.tokenSymbol.isSome ? theirs.tokenSymbol.unwrap().map((t) => t.toString()) : []);
-    expect(await client.chain()).toBe((await api.rpc.system.chain()).toString());
-    expect(await client.name()).toBe((await api.rpc.system.name()).toString());
-    expect(await client.version()).toBe((await api.rpc.system.version()).toString());
+    expect(await chainName(client)).toBe((await api.rpc.system.chain()).toString());
+    expect(await nodeName(client)).toBe((await api.rpc.system.name()).toString());
+    expect(await nodeVersion(client)).toBe((await api.rpc.system.version()).toString());
     const methods = (await api.rpc.rpc.methods()).methods.map((m) => m.toString()).sort();
-    expect(await client.rpcMethods()).toEqual(methods);
+    expect(await rpcMethods(client)).toEqual(methods);
     expect(methods.length).toBeGreaterThan(10);
-    expect(await client.supportsRpcMethod('state_subscribeRuntimeVersion')).toBe(methods.includes('state_subscribeRuntimeVersion'));
-    expect(await client.supportsRpcMethod('nope_nothing')).toBe(false);
+    expect(await supportsRpcMethod(client, 'state_subscribeRuntimeVersion')).toBe(methods.includes('state_subscribeRuntimeVersion'));
+    expect(await supportsRpcMethod(client, 'nope_nothing')).toBe(false);
   });
 
   it('heads carry their real hash and Aura author; the callback form stops when the handler returns', async () => {
@@ -55,7 +59,7 @@ describe.skipIf(!url)('AsyncSubstrateInterface methods agree with polkadot.js', 
     expect(h.author).toMatch(/^5/);
 
     const seen: number[] = [];
-    const done = client.subscribeBlockHeaders((hdr, n) => {
+    const done = subscribeBlockHeaders(client, (hdr, n) => {
       seen.push(n);
       return n === 1 ? hdr : undefined;
     });
@@ -83,7 +87,7 @@ describe.skipIf(!url)('AsyncSubstrateInterface methods agree with polkadot.js', 
     await expect(client.getBlock({ blockNumber: 1, blockHash: hash })).rejects.toThrow(/not both/);
 
     const target = (await client.getBlockHeader()).number + 1;
-    const waiting = client.waitForBlock(target);
+    const waiting = waitForBlock(client, target);
     await new Promise((r) => setTimeout(r, 200));
     await client.rpc.request('dev_newBlock', []);
     const reached = await waiting;
@@ -97,12 +101,12 @@ describe.skipIf(!url)('AsyncSubstrateInterface methods agree with polkadot.js', 
     const rt = await client.runtime();
     const call = composeCall(rt.registry, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: BOB }, value: 5_000_000_000n });
     const ext = await createSignedExtrinsic(client, call, sender);
-    let pending: Awaited<ReturnType<SubstrateClient['retrievePendingExtrinsics']>>;
+    let pending: Awaited<ReturnType<typeof retrievePendingExtrinsics>>;
     let theirPending: string[];
     await client.rpc.request('dev_setBlockBuildMode', ['Manual']);
     try {
       await client.rpc.request('author_submitExtrinsic', [ext]);
-      pending = await client.retrievePendingExtrinsics();
+      pending = await retrievePendingExtrinsics(client);
       theirPending = (await api.rpc.author.pendingExtrinsics()).map((x) => `${x.hash.toHex()} ${x.signer.toString()} ${x.method.section}.${x.method.method}`);
     } finally {
       await client.rpc.request('dev_setBlockBuildMode', ['Instant']);
@@ -121,21 +125,21 @@ describe.skipIf(!url)('AsyncSubstrateInterface methods agree with polkadot.js', 
       if (i >= 0) found = { hash: b.hash, number: n, index: i };
     }
     expect(found).toBeDefined();
-    const byId = await client.retrieveExtrinsicByIdentifier(`${found!.number}-${found!.index}`);
-    const byHash = await client.retrieveExtrinsicByHash(found!.hash, mine!.hash);
+    const byId = await retrieveExtrinsicByIdentifier(client, `${found!.number}-${found!.index}`);
+    const byHash = await retrieveExtrinsicByHash(client, found!.hash, mine!.hash);
     expect(byHash).toEqual(byId);
     expect(byId.extrinsic.hash).toBe(mine!.hash);
     const theirEvents = ((await (await api.at(found!.hash)).query.system.events()) as any)
       .filter((r: any) => r.phase.isApplyExtrinsic && r.phase.asApplyExtrinsic.toNumber() === found!.index)
       .map((r: any) => `${r.event.section}.${r.event.method}`);
     expect(byId.events.map((e) => `${e.pallet[0]!.toLowerCase()}${e.pallet.slice(1)}.${e.name}`)).toEqual(theirEvents);
-    await expect(client.retrieveExtrinsicByIdentifier('12')).rejects.toThrow(/block number.*index/);
+    await expect(retrieveExtrinsicByIdentifier(client, '12')).rejects.toThrow(/block number.*index/);
   });
 
   it('createUnsignedExtrinsic encodes as polkadot.js does', async () => {
     const rt = await client.runtime();
     const call = composeCall(rt.registry, 'System', 'remark', { remark: '0x12345678' });
-    expect(client.createUnsignedExtrinsic(call)).toBe(api.tx.system.remark('0x12345678').toHex());
+    expect(createUnsignedExtrinsic(call)).toBe(api.tx.system.remark('0x12345678').toHex());
   });
 
   it('an undecodable extrinsic is returned raw with its DecodeError when ignoreDecodingErrors is set', async () => {
@@ -160,25 +164,25 @@ describe.skipIf(!url)('AsyncSubstrateInterface methods agree with polkadot.js', 
   });
 
   it('metadata lists and getMetadataError match polkadot.js', async () => {
-    const pallets = await client.listMetadata('pallets');
+    const pallets = await listMetadata(client, 'pallets');
     expect(pallets.map((p) => [p.name, p.index])).toEqual(api.runtimeMetadata.asLatest.pallets.map((p) => [p.name.toString(), p.index.toNumber()]));
-    const calls = await client.listMetadata('calls', { pallet: 'Balances' });
+    const calls = await listMetadata(client, 'calls', { pallet: 'Balances' });
     expect(calls.map((c) => camel(c.name)).sort()).toEqual(Object.keys(api.tx.balances).sort());
     expect(calls.find((c) => c.name === 'transfer_keep_alive')!.docs).toEqual(api.tx.balances.transferKeepAlive.meta.docs.map((d) => d.toString()));
-    const events = await client.listMetadata('events', { pallet: 'SubtensorModule' });
+    const events = await listMetadata(client, 'events', { pallet: 'SubtensorModule' });
     expect(events.map((e) => e.name).sort()).toEqual(Object.keys(api.events.subtensorModule).sort());
-    const errors = await client.listMetadata('errors', { pallet: 'SubtensorModule' });
+    const errors = await listMetadata(client, 'errors', { pallet: 'SubtensorModule' });
     expect(errors.map((e) => e.name).sort()).toEqual(Object.keys(api.errors.subtensorModule).sort());
-    const consts = await client.listMetadata('constants', { pallet: 'Balances' });
+    const consts = await listMetadata(client, 'constants', { pallet: 'Balances' });
     expect(consts.map((c) => camel(c.name[0]!.toLowerCase() + c.name.slice(1))).sort()).toEqual(Object.keys(api.consts.balances).sort());
     expect(consts.find((c) => c.name === 'ExistentialDeposit')!.value).toBe((api.consts.balances.existentialDeposit as any).toBigInt());
-    const storage = await client.listMetadata('storage', { pallet: 'System' });
+    const storage = await listMetadata(client, 'storage', { pallet: 'System' });
     expect(storage.map((s) => s.name[0]!.toLowerCase() + s.name.slice(1)).sort()).toEqual(Object.keys(api.query.system).filter((k) => k !== 'palletVersion').sort());
     expect(storage.find((s) => s.name === 'Account')).toMatchObject({ keys: 1, modifier: 'Default' });
-    const err = await client.getMetadataError('Balances', 'InsufficientBalance');
+    const err = await getMetadataError(client, 'Balances', 'InsufficientBalance');
     const theirErr = api.errors.balances.InsufficientBalance.meta;
     expect(err).toMatchObject({ pallet: 'Balances', name: 'InsufficientBalance', index: theirErr.index.toNumber(), docs: theirErr.docs.map((d) => d.toString()) });
-    expect(await client.getMetadataError('Balances', 'NoSuchError')).toBeNull();
+    expect(await getMetadataError(client, 'Balances', 'NoSuchError')).toBeNull();
   });
 
   it('storage changes decode with their block\'s runtime and match polkadot.js at that block', async () => {
