@@ -135,6 +135,7 @@ export class SubstrateClient {
   }
 
   async close(): Promise<void> {
+    await this.runtimes.facts.flush();
     await Promise.all([this.rpc.close(), this.archive?.close()]);
   }
 

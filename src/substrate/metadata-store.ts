@@ -8,6 +8,9 @@ import { openMetadata, sealMetadata, type EnvelopeProblem } from './metadata-env
 export interface MetadataStore {
   get(genesisHash: string, specVersion: number): Promise<Uint8Array | null>;
   set(genesisHash: string, specVersion: number, metadata: Uint8Array): Promise<void>;
+  /** Small immutable per-chain facts as JSON text (block-facts.ts); optional. */
+  getFacts?(genesisHash: string): Promise<string | null>;
+  setFacts?(genesisHash: string, json: string): Promise<void>;
 }
 
 /** A persistent key → bytes backend (a directory, IndexedDB, the Cache API, a KV namespace). */
@@ -38,7 +41,7 @@ export function memoryMetadataStore(): MetadataStore {
 }
 
 /** The backend key of one runtime: short, file-name safe, distinct per chain and spec. */
-export function metadataKey(genesisHash: string, specVersion: number): string {
+export function metadataKey(genesisHash: string, specVersion: number | 'facts'): string {
   return `${genesisHash.replace(/^0x/, '').slice(0, 16).toLowerCase()}-${specVersion}`;
 }
 
@@ -64,6 +67,13 @@ export function sealedStore(backend: ByteStore, opts: SealedStoreOptions = {}): 
       opts.onDiscard?.(key, opened.problem);
       await backend.remove(key).catch(() => {});
       return null;
+    },
+    async getFacts(g) {
+      const b = await backend.read(metadataKey(g, 'facts')).catch(() => null);
+      return b ? new TextDecoder().decode(b) : null;
+    },
+    async setFacts(g, json) {
+      if (!broken) await backend.write(metadataKey(g, 'facts'), new TextEncoder().encode(json)).catch(() => {});
     },
     async set(g, v, md) {
       if (!broken) {

@@ -9,6 +9,7 @@ import {
 } from '../scale/index.js';
 import type { MetadataStore } from './metadata-store.js';
 import { metadataVersion } from './metadata-envelope.js';
+import { BlockFacts } from './block-facts.js';
 import { BlockNotFoundError, mapStateError } from './errors.js';
 
 export interface RuntimeVersion {
@@ -45,10 +46,13 @@ export class RuntimeCache {
   private readonly runtimes = new Map<number, Promise<Runtime>>();
   private readonly specOfBlock = new Map<string, Promise<{ version: RuntimeVersion; codeAt: string | undefined }>>();
   private ss58: number | undefined;
+  /** Which runtime each block ran on, kept across restarts by the store (block-facts.ts). */
+  readonly facts: BlockFacts;
 
   constructor(rpc: RpcClient, opts: RuntimeCacheOptions) {
     this.rpc = rpc;
     this.opts = opts;
+    this.facts = new BlockFacts(opts.store, opts.genesisHash);
     this.ss58 = opts.ss58Prefix;
   }
 
@@ -83,7 +87,13 @@ export class RuntimeCache {
           throw mapStateError(e, blockHash);
         }
       };
-      p = this.opts.archive ? this.opts.archive.orArchive(read, this.rpc) : read(this.rpc);
+      const ask = () => (this.opts.archive ? this.opts.archive.orArchive(read, this.rpc) : read(this.rpc));
+      p = this.facts.get(key).then(async (known) => {
+        if (known) return known;
+        const r = await ask();
+        void this.facts.add(key, r);
+        return r;
+      });
       p.catch(() => this.specOfBlock.delete(key));
       if (this.specOfBlock.size > 4096) this.specOfBlock.delete(this.specOfBlock.keys().next().value!);
       this.specOfBlock.set(key, p);

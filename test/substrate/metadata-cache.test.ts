@@ -143,6 +143,27 @@ describe.skipIf(!url)('warm starts on the local chain', () => {
     await c.close();
   });
 
+  it('which runtime a block ran on survives a restart: the second process asks nothing about old blocks', async () => {
+    const dir = tmp();
+    const a = await SubstrateClient.connect(url, { metadataStore: fileMetadataStore(dir) });
+    const head = await a.getBlockHeader();
+    const blocks = [head.hash, head.parentHash];
+    const specs = await Promise.all(blocks.map(async (blockHash) => (await a.runtime({ blockHash })).version.specVersion));
+    await a.close(); // flushes the facts
+    const rec = recordingProvider(url);
+    const b = await SubstrateClient.connect(rec.provider, { metadataStore: fileMetadataStore(dir) });
+    rec.reset();
+    expect(await Promise.all(blocks.map(async (blockHash) => (await b.runtime({ blockHash })).version.specVersion))).toEqual(specs);
+    expect(rec.calls).toEqual([]);
+    await b.close();
+    // a damaged facts document is ignored, not fatal
+    const facts = readdirSync(dir).find((f) => f.includes('facts'))!;
+    writeFileSync(join(dir, facts), '{"genesis":');
+    const c = await SubstrateClient.connect(url, { metadataStore: fileMetadataStore(dir) });
+    expect((await c.runtime({ blockHash: blocks[0] })).version.specVersion).toBe(specs[0]);
+    await c.close();
+  });
+
   it('10 processes starting at once on a cold cache all succeed and leave one whole file', async () => {
     const dir = tmp();
     const child = join(PROJECT_ROOT, 'test', 'helpers', 'warm-start-child.ts');
@@ -150,7 +171,7 @@ describe.skipIf(!url)('warm starts on the local chain', () => {
     const results = await Promise.all(Array.from({ length: 10 }, start));
     for (const r of results) expect(r).toMatchObject({ spec: 218, warnings: [] });
     expect(new Set(results.map((r) => r.free)).size).toBe(1);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.slmd')).length).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.slmd') && !f.includes('facts')).length).toBe(1);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const next = await start();
     expect(next.metadataRequests).toBe(0);
