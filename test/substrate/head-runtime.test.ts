@@ -83,6 +83,27 @@ describe('head reads follow the subscribed runtime version', () => {
     await client.close();
   });
 
+  it('after a reconnect the subscription is re-established; until it reports, reads use the per-call check', async (ctx) => {
+    if (!md[343]) return ctx.skip('finney metadata fixtures unavailable');
+    headSpec = 343;
+    const client = await SubstrateClient.connect(server.url, { metadataStore: false, reconnect: { minDelayMs: 10, maxDelayMs: 50 } });
+    await new Promise((r) => setTimeout(r, 100));
+    const subscribes = count('state_subscribeRuntimeVersion');
+    server.dropAll();
+    headSpec = 393; // upgraded while we were away: the old subscription's version is stale
+    const version = count('state_getRuntimeVersion');
+    const during = await client.runtimeCallRaw('NeuronInfoRuntimeApi', 'get_neurons_lite', [500]);
+    expect(during.runtime.version.specVersion).toBe(393);
+    expect(count('state_getRuntimeVersion')).toBeGreaterThan(version); // checked, not trusted
+    await new Promise((r) => setTimeout(r, 100));
+    expect(count('state_subscribeRuntimeVersion')).toBe(subscribes + 1);
+    const before = { call: count('state_call'), version: count('state_getRuntimeVersion') };
+    const after = await client.runtimeCallRaw('NeuronInfoRuntimeApi', 'get_neurons_lite', [501]);
+    expect(after.runtime.version.specVersion).toBe(393);
+    expect([count('state_call') - before.call, count('state_getRuntimeVersion') - before.version]).toEqual([1, 0]);
+    await client.close();
+  });
+
   it('an upgrade while reads are in flight: every answer is decoded with the runtime that computed it', async (ctx) => {
     if (!md[343]) return ctx.skip('finney metadata fixtures unavailable');
     headSpec = 343;
