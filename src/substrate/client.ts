@@ -116,7 +116,7 @@ export class SubstrateClient {
         head.start(options.signal),
       ]);
       if (!genesisHash) throw new BlockNotFoundError(0);
-      const archive = options.archiveEndpoints?.length ? new ArchiveFallback(options.archiveEndpoints, options) : undefined;
+      const archive = options.archiveEndpoints?.length ? new ArchiveFallback(options.archiveEndpoints, { ...options, onStatus: undefined }) : undefined;
       const runtimes = new RuntimeCache(rpc, {
         archive,
         genesisHash,
