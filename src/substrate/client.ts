@@ -108,12 +108,15 @@ export class SubstrateClient {
     const rpc = target instanceof RpcClient ? target : new RpcClient(target, options);
     try {
       const o = { signal: options.signal };
-      // One round trip: with a warm metadata cache these two replies are all a start needs.
+      // One round trip: the genesis hash, and the head's runtime version from the subscription
+      // that then keeps following it (asked directly only where subscriptions are not served).
+      // With a warm metadata cache that is all a start needs.
       const head = new HeadRuntime(rpc);
       const [genesisHash, version] = await Promise.all([
         rpc.request<string>('chain_getBlockHash', [0], o),
-        rpc.request<RuntimeVersion>('state_getRuntimeVersion', [], o),
-        head.start(options.signal),
+        head.start(options.signal)
+          .then((live) => (live ? head.firstVersion(2000) : undefined))
+          .then((v) => v ?? rpc.request<RuntimeVersion>('state_getRuntimeVersion', [], o)),
       ]);
       if (!genesisHash) throw new BlockNotFoundError(0);
       const archive = options.archiveEndpoints?.length ? new ArchiveFallback(options.archiveEndpoints, { ...options, onStatus: undefined }) : undefined;

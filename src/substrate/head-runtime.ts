@@ -22,6 +22,7 @@ export class HeadRuntime {
   private seenId: string | undefined;
   /** Bumped on every spec change; a read compares it before and after its round trip. */
   epoch = 0;
+  private onFirst: ((v: RuntimeVersion) => void) | undefined;
 
   constructor(rpc: RpcClient) {
     this.rpc = rpc;
@@ -43,6 +44,21 @@ export class HeadRuntime {
     }
   }
 
+  /**
+   * The version the node reports right after subscribing (Substrate sends the current one at once),
+   * or undefined after `ms` — so connect needs no separate state_getRuntimeVersion.
+   */
+  firstVersion(ms: number): Promise<RuntimeVersion | undefined> {
+    if (this.version) return Promise.resolve(this.version);
+    return new Promise((resolve) => {
+      const t = setTimeout(() => resolve(undefined), ms);
+      this.onFirst = (v) => {
+        clearTimeout(t);
+        resolve(v);
+      };
+    });
+  }
+
   /** The head's runtime version while the subscription is known to be current, else undefined. */
   current(): RuntimeVersion | undefined {
     if (!this.sub || this.rpc.state !== 'open' || this.seenId !== this.sub.id) return undefined;
@@ -54,6 +70,8 @@ export class HeadRuntime {
     if (this.version?.specVersion !== v.specVersion) this.epoch++;
     this.version = v;
     this.seenId = this.sub?.id ?? PENDING;
+    this.onFirst?.(v);
+    this.onFirst = undefined;
   }
 }
 
