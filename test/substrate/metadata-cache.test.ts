@@ -92,6 +92,26 @@ describe('file metadata store', () => {
     expect(warnings[0]).toMatch(/not writable.*ENOTDIR/);
   });
 
+  // root ignores permission bits, so this one runs only as an ordinary user (the ENOTDIR case above runs everywhere)
+  it.skipIf(process.getuid?.() === 0)('a read-only (0555) directory: reads still hit, writes fall back to memory with one warning', async () => {
+    const { chmodSync } = await import('node:fs');
+    const dir = tmp();
+    await fileMetadataStore(dir).set(GENESIS_A, 343, md);
+    chmodSync(dir, 0o555);
+    try {
+      const warnings: string[] = [];
+      const store = fileMetadataStore(dir, { onWarning: (m) => warnings.push(m) });
+      expect(await store.get(GENESIS_A, 343)).toEqual(md);
+      await store.set(GENESIS_A, 344, md);
+      await store.set(GENESIS_A, 345, md);
+      expect(await store.get(GENESIS_A, 345)).toEqual(md);
+      expect(warnings.length).toBe(1);
+      expect(warnings[0]).toMatch(/EACCES|EPERM|EROFS/);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  });
+
   it('evicts least recently used runtimes beyond maxBytes', async () => {
     const dir = tmp();
     const small = md.subarray(0, 10_000);
