@@ -302,6 +302,17 @@ export function markdown(r: Results): string {
       else o.push(`| ${l} | ${fmt(x.loadedMs)} ms | ${fmt(x.connectedMs)} ms | ${fmt(x.firstDecodedMs)} ms | ${fmt(x.wallMs)} ms | ${x.bytesReceived.toLocaleString('en-US')} | ${x.bytesSent.toLocaleString('en-US')} | ${x.messages} |`);
     }
     o.push('', 'papi connects lazily: its "connected" is the first finalized block from chainHead_v1_follow; it fetches metadata during the first query.', '');
+    if (cs.warm) {
+      o.push('### Warm metadata cache', '', 'Each library with a persistent cache of its own (dedot\'s `cacheMetadata`, polkadot-api\'s `getMetadata`/`setMetadata`, ours on by default), every run starting from the directory one unmeasured run filled; the cold rows above start from an empty directory.', '');
+      o.push('| library | connected | first Account decoded | warm ÷ cold | bytes received | messages |', '|---|--:|--:|--:|--:|--:|');
+      for (const l of LIBS) {
+        const x = cs.warm[l];
+        if (!x) continue;
+        if (x.error) o.push(`| ${l} | n/a: ${String(x.error).split('\n')[0]} ||||| |`);
+        else o.push(`| ${l} | ${fmt(x.connectedMs)} ms | ${fmt(x.firstDecodedMs)} ms | ${fmt(x.warmOverCold)} | ${x.bytesReceived.toLocaleString('en-US')} | ${x.messages} |`);
+      }
+      o.push('');
+    }
   } else o.push(`n/a: ${cs?.error ?? 'not run'}`, '');
 
   // ---- decoding detail
