@@ -9,7 +9,7 @@ import { BlockNotFoundError, InvalidArgumentError } from './errors.js';
 import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic-decode.js';
 import { auraSlot } from './aura.js';
 import {
-  U32_MAX, arrayArg, atArg, blockHashArg, clientArg, hexArg, nameArg, objectArg, optBoolArg, optUintArg, type CheckedAt, uintArg,
+  U32_MAX, arrayArg, atArg, clientArg, hashArg, hexArg, nameArg, objectArg, optBoolArg, optUintArg, type CheckedAt, uintArg,
 } from './validate.js';
 import type { ChainEvent } from './events.js';
 import type { Runtime } from './runtime.js';
@@ -68,12 +68,6 @@ export function blockQueryArg<T extends BlockQuery = BlockQuery>(v: unknown, nam
   return { ...o, blockNumber };
 }
 
-/** A required block hash (absent is an error, not the head). */
-function requiredHashArg(v: unknown, name: string): string {
-  if (v === undefined || v === null) throw new InvalidArgumentError(`${name}: required`, name, v);
-  return blockHashArg(v, name)!;
-}
-
 /** The blake2-256 hash of the SCALE-encoded header: the block hash. */
 export function headerHash(header: RawHeader): string {
   const h = rawHeaderArg(header, 'header');
@@ -86,7 +80,7 @@ export function headerHash(header: RawHeader): string {
 }
 
 export function toHeader(hashIn: string, header: RawHeader): Header {
-  const hash = requiredHashArg(hashIn, 'hash');
+  const hash = hashArg(hashIn, 'hash');
   const h = rawHeaderArg(header, 'header');
   return { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
 }
@@ -165,8 +159,8 @@ export async function retrieveExtrinsicByIdentifier(client: SubstrateClient, id:
 /** Find an extrinsic by its hash within the block `blockHash`. */
 export async function retrieveExtrinsicByHash(client: SubstrateClient, blockHash: string, extrinsicHash: string, optsIn: AtOptions = {}): Promise<ExtrinsicInBlock> {
   clientArg(client, 'client');
-  requiredHashArg(blockHash, 'blockHash');
-  requiredHashArg(extrinsicHash, 'extrinsicHash');
+  hashArg(blockHash, 'blockHash');
+  hashArg(extrinsicHash, 'extrinsicHash');
   const opts = atArg(optsIn);
   const block = await getBlock(client, { ...opts, blockHash, ignoreDecodingErrors: true });
   const index = block.extrinsics.findIndex((x) => x.hash.toLowerCase() === extrinsicHash.toLowerCase());

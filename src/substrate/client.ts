@@ -68,6 +68,7 @@ export type RuntimeCallOptions = AtOptions & { raw?: boolean; typeHint?: Runtime
 export type StorageRequest = [pallet: string, item: string, keys?: unknown[]];
 
 const rq = (o: CheckedAt): RequestOptions => ({ signal: o.signal, timeoutMs: o.timeoutMs });
+
 export class SubstrateClient {
   readonly rpc: RpcClient;
   readonly genesisHash: string;
@@ -139,7 +140,7 @@ export class SubstrateClient {
     return again.finish(await this.#at(again.method, again.params, undefined, opts));
   }
 
-  /** An RPC reading state at `blockHash`: a pruned/unknown block becomes StateUnavailableError. */
+  /** A read for an already-checked call: the same path as readAt (cache, typed errors, archive). */
   #at<T>(method: string, params: unknown[], blockHash: string | undefined, opts: CheckedAt): Promise<T> {
     return readAtBlock<T>(this, method, params, blockHash, rq(opts));
   }

@@ -11,7 +11,7 @@
 // the 296 KB finney metadata on this VM: CRC-32 ~1 ms, noble blake2b-256 9–45 ms, which would have
 // eaten a tenth of the warm start.
 import { fromHex } from '../scale/index.js';
-import { U32_MAX, blockHashArg, uint8ArrayArg, uintArg } from './validate.js';
+import { U32_MAX, hashArg, uint8ArrayArg, uintArg } from './validate.js';
 
 const MAGIC = [0x73, 0x6c, 0x6d, 0x64]; // "slmd"
 const FORMAT = 1;
@@ -64,7 +64,7 @@ export function metadataVersion(md: Uint8Array): number {
 }
 
 function entryArgs(genesisHash: unknown, specVersion: unknown, bytes: unknown, bytesName: string): void {
-  blockHashArg(genesisHash ?? '', 'genesisHash');
+  hashArg(genesisHash, 'genesisHash');
   uintArg(specVersion, 'specVersion', U32_MAX);
   uint8ArrayArg(bytes, bytesName);
 }

@@ -95,6 +95,12 @@ export function blockHashArg(v: unknown, name: string): string | undefined {
   return v.toLowerCase();
 }
 
+/** A required block (or extrinsic, genesis) hash: absent is an error here, not the head. */
+export function hashArg(v: unknown, name: string): string {
+  if (absent(v)) fail(name, 'a hash (0x + 64 hex digits)', v);
+  return blockHashArg(v, name)!;
+}
+
 /** A 0x-prefixed hex string of whole bytes. */
 export function hexArg(v: unknown, name: string): string {
   if (typeof v !== 'string' || !HEX.test(v)) fail(name, 'a 0x-prefixed hex string of whole bytes', v);
