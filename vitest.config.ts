@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,5 +13,8 @@ export default defineConfig({
     // gc() lets memory tests compare the heap against a baseline
     poolOptions: { forks: { execArgv: ['--expose-gc'] } },
     globalSetup: ['test/global-setup.ts'],
+    // The metadata cache is on by default; a run gets a fresh one so it neither reads nor fills
+    // the user's ~/.cache (tests that need a particular store pass their own).
+    env: { SUBSTRATE_LITE_CACHE_DIR: mkdtempSync(join(tmpdir(), 'sl-test-cache-')) },
   },
 });

@@ -7,6 +7,7 @@
 import type { Connect, ConnectOptions, NetClient } from './adapters/types.js';
 import { readFileSync } from 'node:fs';
 import { ALICE, reply, replyError } from './util.js';
+import { fileKv } from './adapters/file-cache.js';
 
 // Addresses come from a JSON file the parent wrote (same keys for every library; no address code
 // from any library loaded into the measured process).
@@ -85,7 +86,8 @@ export async function main(connect: Connect, opts: ConnectOptions = {}): Promise
   const [mode, url, addrFile] = process.argv.slice(2);
   try {
     const tImported = performance.now();
-    const c = await connect(url, opts);
+    const dir = process.env.BENCH_CACHE_DIR;
+    const c = await connect(url, dir ? { ...opts, cacheDir: dir, cacheKv: fileKv(dir) } : opts);
     const tConnected = performance.now();
     if (mode === 'cold') {
       const free = await c.account(ALICE);

@@ -1,8 +1,8 @@
-// Turns results.json into the console table, RESULTS.md and latency.svg. Every number comes from
+// Turns results.json into the console table and RESULTS.md (latency.svg: latency-svg.ts). Every number comes from
 // the results object; nothing here is hard-coded except labels and how to read the data.
 import { LIBS, type Lib } from './adapters/types.js';
 
-const OURS: Lib = 'substrate-lite';
+export const OURS: Lib = 'substrate-lite';
 const PEERS = LIBS.filter((l) => l !== OURS);
 
 export interface Results {
@@ -32,7 +32,7 @@ const lib = (r: Results, bench: string, l: Lib) => {
   }
   return x;
 };
-const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+export const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
 const fmt = (x: number | undefined, unit = ''): string => {
   if (x === undefined) return 'n/a';
   const s = Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
@@ -302,6 +302,17 @@ export function markdown(r: Results): string {
       else o.push(`| ${l} | ${fmt(x.loadedMs)} ms | ${fmt(x.connectedMs)} ms | ${fmt(x.firstDecodedMs)} ms | ${fmt(x.wallMs)} ms | ${x.bytesReceived.toLocaleString('en-US')} | ${x.bytesSent.toLocaleString('en-US')} | ${x.messages} |`);
     }
     o.push('', 'papi connects lazily: its "connected" is the first finalized block from chainHead_v1_follow; it fetches metadata during the first query.', '');
+    if (cs.warm) {
+      o.push('### Warm metadata cache', '', 'Each library with a persistent cache of its own (dedot\'s `cacheMetadata`, polkadot-api\'s `getMetadata`/`setMetadata`, ours on by default), every run starting from the directory one unmeasured run filled; the cold rows above start from an empty directory.', '');
+      o.push('| library | connected | first Account decoded | warm ÷ cold | bytes received | messages |', '|---|--:|--:|--:|--:|--:|');
+      for (const l of LIBS) {
+        const x = cs.warm[l];
+        if (!x) continue;
+        if (x.error) o.push(`| ${l} | n/a: ${String(x.error).split('\n')[0]} ||||| |`);
+        else o.push(`| ${l} | ${fmt(x.connectedMs)} ms | ${fmt(x.firstDecodedMs)} ms | ${fmt(x.warmOverCold)} | ${x.bytesReceived.toLocaleString('en-US')} | ${x.messages} |`);
+      }
+      o.push('');
+    }
   } else o.push(`n/a: ${cs?.error ?? 'not run'}`, '');
 
   // ---- decoding detail
@@ -387,53 +398,4 @@ export function markdown(r: Results): string {
   if (errs.length) o.push('## Errors', '', ...errs.map(([k, v]) => `- ${k}: ${String(v.error).split('\n')[0]}`), '');
   o.push('## Reproduce', '', '```sh', 'npm run bench    # node --expose-gc --import tsx benchmarks/run.ts', '```', '');
   return o.join('\n');
-}
-
-// ------------------------------------------------------------------ SVG
-
-const COLORS: Record<Lib, string> = { 'substrate-lite': '#d62728', 'polkadot.js': '#e377c2', papi: '#1f77b4', dedot: '#2ca02c' };
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-
-export function latencySvg(r: Results): string | null {
-  const wl = r.benchmarks.workload;
-  if (!wl?.libs) return null;
-  const ns = wl.curveN as number[];
-  const series = LIBS.map((l) => ({ lib: l, pts: ns.map((n) => [n, num(wl.libs[l]?.withLatency?.curveMs?.[n])] as [number, number | undefined]).filter((p) => p[1] !== undefined) as [number, number][] })).filter((s) => s.pts.length);
-  if (!series.length) return null;
-  const W = 720, H = 420, L = 70, R = 170, T = 40, B = 55;
-  const maxY = Math.max(wl.rttMs, ...series.flatMap((s) => s.pts.map((p) => p[1])));
-  const niceStep = (() => {
-    const raw = maxY / 6, p = 10 ** Math.floor(Math.log10(raw)), m = raw / p;
-    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-  })();
-  const yMax = Math.ceil(maxY / niceStep) * niceStep;
-  const lx = (n: number) => L + ((Math.log2(n) - Math.log2(ns[0])) / (Math.log2(ns[ns.length - 1]) - Math.log2(ns[0]))) * (W - L - R);
-  const ly = (v: number) => T + (1 - v / yMax) * (H - T - B);
-  const o: string[] = [];
-  o.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`);
-  o.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
-  o.push(`<text x="${W / 2 - R / 2 + L / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">N concurrent System.Account reads at ${wl.rttMs} ms RTT (median of ${wl.config.curveRuns})</text>`);
-  for (let v = 0; v <= yMax + 1e-9; v += niceStep) {
-    o.push(`<line x1="${L}" x2="${W - R}" y1="${ly(v).toFixed(1)}" y2="${ly(v).toFixed(1)}" stroke="#e5e5e5"/>`);
-    o.push(`<text x="${L - 8}" y="${(ly(v) + 4).toFixed(1)}" text-anchor="end">${Math.round(v)}</text>`);
-  }
-  for (const n of ns) {
-    o.push(`<line x1="${lx(n).toFixed(1)}" x2="${lx(n).toFixed(1)}" y1="${T}" y2="${H - B}" stroke="#f0f0f0"/>`);
-    o.push(`<text x="${lx(n).toFixed(1)}" y="${H - B + 18}" text-anchor="middle">${n}</text>`);
-  }
-  o.push(`<line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#333"/><line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#333"/>`);
-  o.push(`<text x="${(L + W - R) / 2}" y="${H - 12}" text-anchor="middle">concurrent reads N (log scale)</text>`);
-  o.push(`<text transform="translate(18 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle">wall time (ms)</text>`);
-  o.push(`<line x1="${L}" x2="${W - R}" y1="${ly(wl.rttMs).toFixed(1)}" y2="${ly(wl.rttMs).toFixed(1)}" stroke="#777" stroke-dasharray="6 4"/>`);
-  o.push(`<text x="${W - R - 4}" y="${(ly(wl.rttMs) - 5).toFixed(1)}" text-anchor="end" fill="#555">one RTT (${wl.rttMs} ms)</text>`);
-  series.forEach((s, i) => {
-    const c = COLORS[s.lib];
-    o.push(`<polyline fill="none" stroke="${c}" stroke-width="${s.lib === OURS ? 3 : 2}" points="${s.pts.map(([n, v]) => `${lx(n).toFixed(1)},${ly(v).toFixed(1)}`).join(' ')}"/>`);
-    for (const [n, v] of s.pts) o.push(`<circle cx="${lx(n).toFixed(1)}" cy="${ly(v).toFixed(1)}" r="3.5" fill="${c}"><title>${esc(s.lib)}: N=${n}, ${v.toFixed(1)} ms</title></circle>`);
-    const y = T + 10 + i * 22;
-    o.push(`<line x1="${W - R + 16}" x2="${W - R + 40}" y1="${y}" y2="${y}" stroke="${c}" stroke-width="3"/><text x="${W - R + 46}" y="${y + 4}">${esc(s.lib)}</text>`);
-  });
-  o.push(`<text x="${W - R + 16}" y="${T + 10 + series.length * 22 + 10}" fill="#555" font-size="11">${esc(r.date.slice(0, 10))}</text>`);
-  o.push('</svg>');
-  return o.join('\n') + '\n';
 }

@@ -5,7 +5,8 @@
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { consoleTable, latencySvg, markdown, type Results } from './report.js';
+import { consoleTable, markdown, type Results } from './report.js';
+import { latencySvg } from './latency-svg.js';
 import { BENCH_DIR, BUILD_DIR, ROOT, TSX_ARGS, errText, runJsonChild, type BenchContext } from './util.js';
 
 const BUDGET_MS = 9.5 * 60_000;

@@ -59,6 +59,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         libs[lib] = {
           /** Requests the whole latency run sent, by method (includes connect + warm-up). */
           requestsByMethod: methods,
+          /** Runtime-version checks in the latency run: should equal the number of runtime changes (0 in a steady run), not scale with reads. */
+          runtimeVersionRequests: methods.state_getRuntimeVersion ?? 0,
+          storageReadRequests: (methods.state_getStorage ?? 0) + (methods.state_queryStorageAt ?? 0),
           /** Serial read time in round trips per read: ≈ how many sequential requests one read costs. */
           roundTripsPerSerialRead: round(lat.serialReadsMs / WORKLOAD.reads / rtt),
           zeroLatency: zero,

@@ -4,22 +4,25 @@
 // "last block hash" field. Every public method checks its arguments first (./validate.ts), so a
 // malformed call fails with an InvalidArgumentError before anything is sent.
 import { RpcClient, type JsonRpcProvider, type RequestOptions, type RpcClientOptions } from '../rpc/index.js';
-import type { RpcHeader, RpcResult } from '../rpc/methods.js';
-import {
-  fromHex, ss58Encode, storageKey, type Codec,
-} from '../scale/index.js';
-import { BlockNotFoundError, InvalidArgumentError, mapStateError } from './errors.js';
-import { memoryMetadataStore, type MetadataStore } from './metadata-store.js';
-import { RuntimeCache, type Runtime, type RuntimeVersion } from './runtime.js';
+import { fromHex, storageKey, type Codec } from '../scale/index.js';
+import { BlockNotFoundError, InvalidArgumentError } from './errors.js';
+import type { MetadataStore } from './metadata-store.js';
+import { readAtHead, type HeadRuntime } from './head-runtime.js';
+import type { RuntimeCache, Runtime, RuntimeVersion } from './runtime.js';
 import { decodeEvents, type ChainEvent } from './events.js';
-import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic-decode.js';
+import { type DecodedExtrinsic } from './extrinsic-decode.js';
 import { iterateMap, queryMapOptionsArg, type MapSource, type QueryMapEntry, type QueryMapOptions } from './query-map.js';
 import { decodeStorageValue, storageEntries } from './storage-value.js';
-import { auraSlot } from './aura.js';
 import { hintedCallPlan, runtimeCallPlan, type Plan } from './runtime-call.js';
+import { ResponseCache } from './response-cache.js';
+import type { ArchiveFallback } from './archive.js';
+import { readAtBlock } from './read-at.js';
+import { connectOptionsArg, openSession, targetArg } from './session.js';
+import { blockQueryArg, getBlock, getBlockHeader, type Block, type BlockOptions, type BlockQuery, type UndecodedExtrinsic } from './blocks.js';
+import { subscribeHeads, subscribeStorage, type HeadsOptions, type HeadWithAuthor } from './subscriptions.js';
 import {
-  U32_MAX, arrayArg, atArg, blockHashArg, callArgsArg, checkKeyCount, hexArg, keysArg, nameArg, objectArg, optBoolArg,
-  optionsArg, optSignalArg, optUintArg, storageRequestsArg, uintArg, type CheckedAt,
+  arrayArg, atArg, blockHashArg, callArgsArg, checkKeyCount, hexArg, keysArg, nameArg, objectArg, optBoolArg,
+  optionsArg, optSignalArg, storageRequestsArg, uintArg, U32_MAX, type CheckedAt,
 } from './validate.js';
 
 export type { QueryMapEntry, QueryMapOptions } from './query-map.js';
@@ -27,7 +30,12 @@ export type { QueryMapEntry, QueryMapOptions } from './query-map.js';
 export interface ConnectOptions extends RpcClientOptions {
   /** SS58 prefix for rendering addresses (default: the chain's System.SS58Prefix). */
   ss58Prefix?: number;
-  metadataStore?: MetadataStore;
+  /** Where metadata persists across runs (default: the platform cache, see README); `false` = memory only. */
+  metadataStore?: MetadataStore | false;
+  /** Endpoints of archive nodes: reads of blocks the primary has pruned are retried there (opened on first need). */
+  archiveEndpoints?: string[];
+  /** Bytes of replies pinned to a block hash kept for repeated questions (default 4 MiB; 0 = off). */
+  responseCacheBytes?: number;
   /** Decoded runtimes kept in memory (default 4). */
   maxRuntimes?: number;
   signal?: AbortSignal;
@@ -60,15 +68,6 @@ export type RuntimeCallOptions = AtOptions & { raw?: boolean; typeHint?: Runtime
 export type StorageRequest = [pallet: string, item: string, keys?: unknown[]];
 
 const rq = (o: CheckedAt): RequestOptions => ({ signal: o.signal, timeoutMs: o.timeoutMs });
-const MAX_SS58_PREFIX = 16383;
-
-/** `target` of connect: URL(s), a provider function or an RpcClient. */
-function targetArg(t: unknown): string | string[] | JsonRpcProvider | RpcClient {
-  if (t instanceof RpcClient || typeof t === 'function') return t as JsonRpcProvider | RpcClient;
-  if (typeof t === 'string' && t.length > 0) return t;
-  if (Array.isArray(t) && t.length > 0) return t.map((u, i) => nameArg(u, `target[${i}]`));
-  throw new InvalidArgumentError(`target: expected a URL, a non-empty URL list, a JsonRpcProvider or an RpcClient, got ${String(t)}`, 'target', t);
-}
 
 export class SubstrateClient {
   readonly rpc: RpcClient;
@@ -76,31 +75,31 @@ export class SubstrateClient {
   readonly runtimes: RuntimeCache;
   /** The head's runtime as last seen; only a guess to build requests with, always re-checked. */
   private latest: Runtime | undefined;
+  /** The head's runtime as pushed by the node; makes a head read one request (head-runtime.ts). */
+  private head: HeadRuntime | undefined;
+  /** Replies to block-pinned reads (response-cache.ts); head reads never go in. */
+  readonly responses: ResponseCache;
+  /** Where reads of pruned blocks are retried (archive.ts); undefined without archiveEndpoints. */
+  readonly archive: ArchiveFallback | undefined;
 
-  private constructor(rpc: RpcClient, genesisHash: string, runtimes: RuntimeCache) {
+  private constructor(rpc: RpcClient, genesisHash: string, runtimes: RuntimeCache, responses: ResponseCache, archive: ArchiveFallback | undefined) {
     this.rpc = rpc;
     this.genesisHash = genesisHash;
     this.runtimes = runtimes;
+    this.responses = responses;
+    this.archive = archive;
   }
 
   /** Connect, read the genesis hash and load the current runtime's metadata. */
   static async connect(target: string | string[] | JsonRpcProvider | RpcClient, options: ConnectOptions = {}): Promise<SubstrateClient> {
     target = targetArg(target);
-    const opt = optionsArg(options, 'options') as ConnectOptions;
-    const ss58Prefix = optUintArg(opt.ss58Prefix, 'options.ss58Prefix', MAX_SS58_PREFIX);
-    const maxRuntimes = optUintArg(opt.maxRuntimes, 'options.maxRuntimes', U32_MAX, 1);
-    const signal = optSignalArg(opt.signal, 'options.signal');
-    const store = opt.metadataStore ?? memoryMetadataStore();
-    if (typeof store?.get !== 'function' || typeof store.set !== 'function') {
-      throw new InvalidArgumentError('options.metadataStore: expected { get, set }', 'options.metadataStore', store);
-    }
+    const opt = connectOptionsArg(options);
     const rpc = target instanceof RpcClient ? target : new RpcClient(target, opt);
     try {
-      const genesisHash = await rpc.request<string>('chain_getBlockHash', [0], { signal });
-      if (!genesisHash) throw new BlockNotFoundError(0);
-      const runtimes = new RuntimeCache(rpc, { genesisHash, store, ss58Prefix, maxRuntimes });
-      const client = new SubstrateClient(rpc, genesisHash, runtimes);
-      client.latest = await client.runtime({ signal });
+      const session = await openSession(rpc, opt);
+      const client = new SubstrateClient(rpc, session.genesisHash, session.runtimes, new ResponseCache(opt.responseCacheBytes ?? undefined), session.archive);
+      client.head = session.head;
+      client.latest = session.latest;
       return client;
     } catch (e) {
       if (!(target instanceof RpcClient)) await rpc.close();
@@ -108,8 +107,9 @@ export class SubstrateClient {
     }
   }
 
-  close(): Promise<void> {
-    return this.rpc.close();
+  async close(): Promise<void> {
+    await this.runtimes.facts.flush();
+    await Promise.all([this.rpc.close(), this.archive?.close()]);
   }
 
   /**
@@ -120,6 +120,10 @@ export class SubstrateClient {
    * anything is sent at the head, so the checks it makes (key counts) cost no request.
    */
   async #withRuntime<T>(opts: CheckedAt, plan: (rt: Runtime) => Plan<T>): Promise<T> {
+    if (opts.blockHash === undefined && this.head) {
+      const done = await readAtHead(this.head, (v) => this.runtimes.forVersion(v, undefined, rq(opts)), plan, (m, p) => this.#at(m, p, undefined, opts));
+      if (done) return done.value;
+    }
     const latest = opts.blockHash === undefined ? this.latest : undefined;
     if (!latest) {
       const rt = await this.runtimes.at(opts.blockHash, rq(opts));
@@ -136,13 +140,22 @@ export class SubstrateClient {
     return again.finish(await this.#at(again.method, again.params, undefined, opts));
   }
 
-  /** An RPC reading state at `blockHash`: a pruned/unknown block becomes StateUnavailableError. */
-  async #at<T>(method: string, params: unknown[], blockHash: string | undefined, opts: CheckedAt): Promise<T> {
-    try {
-      return await this.rpc.request<T>(method, params, rq(opts));
-    } catch (e) {
-      throw mapStateError(e, blockHash);
-    }
+  /** A read for an already-checked call: the same path as readAt (cache, typed errors, archive). */
+  #at<T>(method: string, params: unknown[], blockHash: string | undefined, opts: CheckedAt): Promise<T> {
+    return readAtBlock<T>(this, method, params, blockHash, rq(opts));
+  }
+
+  /**
+   * An RPC reading the chain at `blockHash` (the head when absent): answered from the pinned-response
+   * cache when it can be, typed StateUnavailableError / BlockNotFoundError when the node lacks the
+   * block (a null reply counts as missing with `nullIsMissing`), then retried on `archiveEndpoints`.
+   */
+  async readAt<T>(method: string, params: unknown[], blockHash: string | null | undefined, opts: AtOptions & { nullIsMissing?: boolean } = {}): Promise<T> {
+    nameArg(method, 'method');
+    arrayArg(params, 'params');
+    const at = blockHashArg(blockHash, 'blockHash');
+    const o = atArg<{ nullIsMissing?: boolean }>(opts);
+    return readAtBlock<T>(this, method, params, at, rq(o), optBoolArg(o.nullIsMissing, 'opts.nullIsMissing'));
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -156,6 +169,8 @@ export class SubstrateClient {
   /** Runtime (metadata + registry) for the state at `blockHash` (latest when omitted). */
   async runtime(opts: AtOptions = {}): Promise<Runtime> {
     const o = atArg(opts);
+    const head = o.blockHash === undefined ? this.head?.current() : undefined;
+    if (head) return this.runtimes.forVersion(head, undefined, rq(o));
     return this.runtimes.at(o.blockHash, rq(o));
   }
 
@@ -174,17 +189,23 @@ export class SubstrateClient {
     uintArg(blockNumber, 'blockNumber', U32_MAX);
     const o = atArg(opts);
     const h = await this.rpc.request<string | null>('chain_getBlockHash', [blockNumber], rq(o));
-    if (!h) throw new BlockNotFoundError(blockNumber);
-    return h;
+    if (h) return h;
+    // a node that synced from a checkpoint does not know old numbers; an archive does
+    const old = await this.archive?.request<string | null>('chain_getBlockHash', [blockNumber], rq(o));
+    if (!old) throw new BlockNotFoundError(blockNumber);
+    return old;
   }
 
-  async getBlockHeader(opts: AtOptions = {}): Promise<Header> {
-    const o = atArg(opts);
-    // Head first, then its header: one consistent (hash, header) pair even while blocks arrive.
-    const hash = o.blockHash ?? (await this.getChainHead(o));
-    const h = await this.rpc.request<RpcResult<'chain_getHeader'>>('chain_getHeader', [hash], rq(o));
-    if (!h) throw new BlockNotFoundError(hash);
-    return { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
+  /** A header by `blockHash`, by `blockNumber`, or the (finalised with `finalizedOnly`) head's. */
+  async getBlockHeader(opts: BlockQuery = {}): Promise<Header> {
+    return getBlockHeader(this, blockQueryArg(opts));
+  }
+
+  /** The parent's hash of a block. */
+  async getParentBlockHash(blockHash: string, opts: AtOptions = {}): Promise<string> {
+    if (blockHash === undefined || blockHash === null) throw new InvalidArgumentError('blockHash: required', 'blockHash', blockHash);
+    const hash = blockHashArg(blockHash, 'blockHash');
+    return (await this.getBlockHeader({ ...atArg(opts), blockHash: hash })).parentHash;
   }
 
   async getBlockNumber(blockHash: string, opts: AtOptions = {}): Promise<number> {
@@ -194,35 +215,17 @@ export class SubstrateClient {
   }
 
   /**
-   * A block with its extrinsics decoded against the runtime that executed it. With `author: true`,
-   * also the block author: the Aura pre-runtime digest's slot indexes Aura.Authorities (at the parent).
+   * A block (by hash, number or the head) with its extrinsics decoded against the runtime that
+   * executed it; `author: true` adds the Aura author; `ignoreDecodingErrors: true` returns an
+   * undecodable extrinsic raw with its DecodeError instead of failing the block.
    */
-  async getBlock(opts: AtOptions & { author?: boolean } = {}): Promise<{ hash: string; header: Header; extrinsics: DecodedExtrinsic[]; author?: string | null }> {
-    const o = atArg<{ author?: boolean }>(opts);
-    const author = optBoolArg(o.author, 'opts.author');
-    const hash = o.blockHash ?? (await this.getChainHead(o));
-    const [raw, rt] = await Promise.all([
-      this.rpc.request<RpcResult<'chain_getBlock'>>('chain_getBlock', [hash], rq(o)),
-      this.runtimes.at(hash, rq(o)),
-    ]);
-    if (!raw) throw new BlockNotFoundError(hash);
-    const h = raw.block.header;
-    const header: Header = { hash, parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] } };
-    const extrinsics = (raw.block.extrinsics as string[]).map((x) => decodeExtrinsic(rt.registry, x));
-    if (!author) return { hash, header, extrinsics };
-    return { hash, header, extrinsics, author: await this.#blockAuthor(header, rt, o) };
-  }
-
-  async #blockAuthor(header: Header, rt: Runtime, opts: CheckedAt): Promise<string | null> {
-    const slot = auraSlot(header.digest.logs);
-    if (slot === null || header.number === 0) return null;
-    if (!rt.metadata.pallets.some((p) => p.name === 'Aura')) return null;
-    const authorities = await this.query<unknown>('Aura', 'Authorities', [], { ...opts, blockHash: header.parentHash });
-    const list = (Array.isArray(authorities) ? authorities : []) as unknown[];
-    if (list.length === 0) return null;
-    const key = list[Number(slot % BigInt(list.length))];
-    const bytes = key instanceof Uint8Array ? key : typeof key === 'string' && key.startsWith('0x') ? fromHex(key) : null;
-    return bytes ? ss58Encode(bytes, rt.registry.ss58Prefix) : (key as string);
+  getBlock(opts?: BlockOptions & { ignoreDecodingErrors?: false }): Promise<Block>;
+  getBlock(opts: BlockOptions): Promise<Block<DecodedExtrinsic | UndecodedExtrinsic>>;
+  async getBlock(opts: BlockOptions = {}): Promise<Block<DecodedExtrinsic | UndecodedExtrinsic>> {
+    const o = blockQueryArg<BlockOptions>(opts);
+    optBoolArg(o.author, 'opts.author');
+    optBoolArg(o.ignoreDecodingErrors, 'opts.ignoreDecodingErrors');
+    return getBlock(this, o);
   }
 
   async getExtrinsics(opts: AtOptions = {}): Promise<DecodedExtrinsic[]> {
@@ -353,49 +356,23 @@ export class SubstrateClient {
 
   // Subscriptions
 
-  /** New (or finalised) heads as an async iterator; `break` unsubscribes. */
-  subscribeHeads(opts: { finalized?: boolean; signal?: AbortSignal } = {}): AsyncIterableIterator<Header> {
+  /** New (or finalised) heads with their hash (and Aura author with `author: true`); `break` unsubscribes. */
+  subscribeHeads(opts: HeadsOptions = {}): AsyncIterableIterator<HeadWithAuthor> {
     const o = optionsArg(opts, 'opts');
     const finalized = optBoolArg(o.finalized, 'opts.finalized');
-    const signal = optSignalArg(o.signal, 'opts.signal');
-    const [sub, unsub] = finalized
-      ? ['chain_subscribeFinalizedHeads', 'chain_unsubscribeFinalizedHeads']
-      : ['chain_subscribeNewHeads', 'chain_unsubscribeNewHeads'];
-    const it = this.rpc.subscribeIter<RpcHeader>(sub, [], unsub, { signal });
-    return mapIter(it, (h) => ({
-      hash: '', parentHash: h.parentHash, number: Number(h.number), stateRoot: h.stateRoot, extrinsicsRoot: h.extrinsicsRoot, digest: { logs: h.digest?.logs ?? [] },
-    }));
+    const author = optBoolArg(o.author, 'opts.author');
+    return subscribeHeads(this, { finalized, author, signal: optSignalArg(o.signal, 'opts.signal') });
   }
 
   /**
-   * Storage changes for the given keys (decoded), as an async iterator; `break` unsubscribes. Shapes
-   * are checked at the call; key counts against the head's metadata before subscribing.
+   * Storage changes for the given keys, each change set decoded with its own block's runtime;
+   * `break` unsubscribes. Shapes are checked at the call; key counts against the head's metadata
+   * as last seen (nothing sent), and again against the runtime the subscription starts under.
    */
   subscribeStorage(requests: StorageRequest[], opts: { signal?: AbortSignal } = {}): AsyncGenerator<{ block: string; values: unknown[] }> {
     const reqs = storageRequestsArg(requests, 'requests');
     const signal = optSignalArg(optionsArg(opts, 'opts').signal, 'opts.signal');
-    // Check against the head's runtime as last seen now, so a bad request fails at the call with
-    // nothing sent; checked again below against the runtime the subscription starts under.
     if (this.latest) storageEntries(this.latest, reqs);
-    return this.#storageChanges(reqs, signal);
+    return subscribeStorage(this, reqs, { signal });
   }
-
-  async *#storageChanges(reqs: [string, string, unknown[]][], signal: AbortSignal | undefined): AsyncGenerator<{ block: string; values: unknown[] }> {
-    const rt = await this.runtimes.at(undefined, { signal });
-    const entries = storageEntries(rt, reqs);
-    const keys = reqs.map(([p, i, k]) => storageKey(rt.registry, p, i, k));
-    const current = new Map<string, string | null>();
-    const it = this.rpc.subscribeIter<{ block: string; changes: [string, string | null][] }>('state_subscribeStorage', [keys], 'state_unsubscribeStorage', { signal });
-    for await (const set of it) {
-      for (const [k, v] of set.changes) current.set(k.toLowerCase(), v);
-      yield {
-        block: set.block,
-        values: reqs.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], current.get(keys[n].toLowerCase()) ?? null, `${p}.${i}`)),
-      };
-    }
-  }
-}
-
-async function* mapIter<A, B>(it: AsyncIterableIterator<A>, f: (a: A) => B): AsyncGenerator<B> {
-  for await (const a of it) yield f(a);
 }

@@ -3,7 +3,25 @@ export * from './client.js';
 export { auraSlot } from './aura.js';
 export { decodeStorageValue } from './storage-value.js';
 export * from './runtime.js';
-export * from './metadata-store.js';
+export { memoryMetadataStore, sealedStore, metadataKey } from './metadata-store.js';
+export type { MetadataStore, ByteStore, SealedStoreOptions } from './metadata-store.js';
+export { fileMetadataStore, defaultCacheDir } from './metadata-cache-node.js';
+export type { FileMetadataStoreOptions } from './metadata-cache-node.js';
+export { kvMetadataStore, cacheApiMetadataStore, indexedDbMetadataStore } from './metadata-cache-web.js';
+export type { KeyValueLike } from './metadata-cache-web.js';
+export { defaultMetadataStore } from './metadata-cache.js';
+export { sealMetadata, openMetadata, crc32 } from './metadata-envelope.js';
+export type { EnvelopeProblem } from './metadata-envelope.js';
+export {
+  headerHash, toHeader, resolveBlockHash, createUnsignedExtrinsic, retrievePendingExtrinsics, retrieveExtrinsicByIdentifier, retrieveExtrinsicByHash,
+} from './blocks.js';
+export type { RawHeader, BlockQuery, BlockOptions, Block, UndecodedExtrinsic, ExtrinsicInBlock } from './blocks.js';
+export { chainProperties, chainName, nodeName, nodeVersion, rpcMethods, supportsRpcMethod } from './chain-info.js';
+export type { ChainProperties } from './chain-info.js';
+export { listMetadata, getMetadataError, listPallets, listVariants, listConstants, listStorage, metadataError } from './metadata-info.js';
+export type { PalletInfo, VariantInfo, ConstantInfo, StorageInfo, VariantKind } from './metadata-info.js';
+export { subscribeBlockHeaders, waitForBlock } from './subscriptions.js';
+export type { HeadsOptions, HeadWithAuthor } from './subscriptions.js';
 export * from './events.js';
 export * from './extrinsic.js';
 export * from './extrinsic-decode.js';

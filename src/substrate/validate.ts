@@ -57,6 +57,11 @@ export function optBoolArg(v: unknown, name: string): boolean | undefined {
   return v;
 }
 
+export function functionArg<F extends (...a: never[]) => unknown>(v: unknown, name: string): F {
+  if (typeof v !== 'function') fail(name, 'a function', v);
+  return v as F;
+}
+
 export function optFunctionArg<F extends (...a: never[]) => unknown>(v: unknown, name: string): F | undefined {
   if (absent(v)) return undefined;
   if (typeof v !== 'function') fail(name, 'a function', v);
@@ -90,6 +95,12 @@ export function blockHashArg(v: unknown, name: string): string | undefined {
   return v.toLowerCase();
 }
 
+/** A required block (or extrinsic, genesis) hash: absent is an error here, not the head. */
+export function hashArg(v: unknown, name: string): string {
+  if (absent(v)) fail(name, 'a hash (0x + 64 hex digits)', v);
+  return blockHashArg(v, name)!;
+}
+
 /** A 0x-prefixed hex string of whole bytes. */
 export function hexArg(v: unknown, name: string): string {
   if (typeof v !== 'string' || !HEX.test(v)) fail(name, 'a 0x-prefixed hex string of whole bytes', v);
@@ -100,6 +111,12 @@ export function hexArg(v: unknown, name: string): string {
 export function bytesArg(v: unknown, name: string): Uint8Array | string {
   if (v instanceof Uint8Array) return v;
   if (typeof v !== 'string' || !HEX.test(v)) fail(name, 'bytes (a Uint8Array or 0x hex)', v);
+  return v;
+}
+
+/** Raw bytes as a Uint8Array (no hex: metadata and cache entries are never typed by hand). */
+export function uint8ArrayArg(v: unknown, name: string): Uint8Array {
+  if (!(v instanceof Uint8Array)) fail(name, 'a Uint8Array', v);
   return v;
 }
 

@@ -39,6 +39,11 @@ const paging = (i: number): Bad[] => [
   [i, { fullyExhaust: 'yes' }, 'opts.fullyExhaust'],
   [i, { onProgress: 5 }, 'opts.onProgress'],
 ];
+const blockQuery = (i: number): Bad[] => [
+  ...[-1, 1.5, 2 ** 32, '1'].map((v): Bad => [i, { blockNumber: v }, 'opts.blockNumber']),
+  [i, { finalizedOnly: 'yes' }, 'opts.finalizedOnly'],
+  [i, { blockHash: HASH, blockNumber: 1 }, 'opts'],
+];
 const noArgs = (why = 'takes no arguments'): Entry => ({ args: [], bad: [], none: why });
 const atOnly = (): Entry => ({ args: [{}], bad: atOptions(0) });
 
@@ -49,9 +54,14 @@ const clientTable = (): Record<string, Entry> => ({
   getChainHead: atOnly(),
   getChainFinalisedHead: atOnly(),
   getBlockHash: { args: [1, {}], bad: [...blockNumbers(0, 'blockNumber'), ...atOptions(1)] },
-  getBlockHeader: atOnly(),
+  getBlockHeader: { args: [{}], bad: [...atOptions(0), ...blockQuery(0)] },
+  getParentBlockHash: { args: [HASH, {}], bad: [[0, null, 'blockHash'], [0, undefined, 'blockHash'], [0, '0x12', 'blockHash'], [0, 7, 'blockHash'], ...atOptions(1)] },
+  readAt: {
+    args: ['state_getStorage', ['0x00'], undefined, {}],
+    bad: [...names(0, 'method'), ...arrays(1, 'params'), [1, null, 'params'], [2, '0x12', 'blockHash'], [2, 5, 'blockHash'], ...atOptions(3), [3, { nullIsMissing: 'x' }, 'opts.nullIsMissing']],
+  },
   getBlockNumber: { args: [HASH, {}], bad: [[0, null, 'blockHash'], [0, undefined, 'blockHash'], [0, '0x12', 'blockHash'], [0, 7, 'blockHash'], ...atOptions(1)] },
-  getBlock: { args: [{}], bad: [...atOptions(0), [0, { author: 'yes' }, 'opts.author']] },
+  getBlock: { args: [{}], bad: [...atOptions(0), ...blockQuery(0), [0, { author: 'yes' }, 'opts.author'], [0, { ignoreDecodingErrors: 1 }, 'opts.ignoreDecodingErrors']] },
   getExtrinsics: atOnly(),
   getEvents: atOnly(),
   createStorageKey: { args: [rt, 'System', 'Account', [ALICE]], bad: [[0, null, 'runtime'], [0, 5, 'runtime'], ...names(1, 'pallet'), ...names(2, 'item'), ...arrays(3, 'keys')] },
@@ -71,7 +81,7 @@ const clientTable = (): Record<string, Entry> => ({
   getConstant: { args: ['System', 'SS58Prefix', {}], bad: [...names(0, 'pallet'), ...names(1, 'name'), ...atOptions(2)] },
   getMetadata: atOnly(),
   getRuntimeVersion: atOnly(),
-  subscribeHeads: { args: [{}], bad: [[0, 5, 'opts'], [0, 'x', 'opts'], [0, { finalized: 'yes' }, 'opts.finalized'], [0, { signal: {} }, 'opts.signal']] },
+  subscribeHeads: { args: [{}], bad: [[0, 5, 'opts'], [0, 'x', 'opts'], [0, { finalized: 'yes' }, 'opts.finalized'], [0, { author: 1 }, 'opts.author'], [0, { signal: {} }, 'opts.signal']] },
   subscribeStorage: { args: [[['System', 'Account', [ALICE]]], {}], bad: [...requests(0), [1, 5, 'opts'], [1, { signal: 'x' }, 'opts.signal']] },
 });
 
@@ -80,8 +90,85 @@ const runtimeCacheTable = (): Record<string, Entry> => ({
   at: { args: [undefined, {}], bad: [[0, '0x12', 'blockHash'], [0, 5, 'blockHash'], [0, {}, 'blockHash']] },
   versionAt: { args: [undefined, {}], bad: [[0, '0x12', 'blockHash'], [0, 5, 'blockHash']] },
   forVersion: { args: [{ specVersion: 381 }, undefined, {}], bad: [[0, null, 'version'], [0, 5, 'version'], [0, { specVersion: -1 }, 'version.specVersion'], [0, { specVersion: '381' }, 'version.specVersion']] },
-  fetchMetadata: { args: [undefined, {}], bad: [[0, '0x12', 'at'], [0, 5, 'at']] },
+  fetchMetadata: { args: [undefined, {}], bad: [[0, '0x12', 'at'], [0, 5, 'at'], [2, 5, 'rpc'], [2, null, 'rpc']] },
 });
+
+/** The metadata cache's stores, keys and envelope (issue 15). */
+const storeTable = (): Record<string, Entry> => {
+  const fn = () => null;
+  const sealedOpts = (i: number, name: string): Bad[] => [[i, 5, name], [i, 'x', name], [i, { onWarning: 5 }, `${name}.onWarning`], [i, { onDiscard: 'x' }, `${name}.onDiscard`]];
+  const envelope = (what: string): Entry => ({
+    args: [HASH, 1, new Uint8Array(8)],
+    bad: [[0, null, 'genesisHash'], [0, '0x12', 'genesisHash'], [1, -1, 'specVersion'], [1, 1.5, 'specVersion'], [1, 2 ** 32, 'specVersion'], [2, null, what], [2, '0x00', what]],
+  });
+  return {
+    memoryMetadataStore: noArgs(),
+    sealedStore: {
+      args: [{ read: fn, write: fn, remove: fn }, {}],
+      bad: [[0, null, 'backend'], [0, 5, 'backend'], [0, {}, 'backend.read'], [0, { read: fn, write: 5, remove: fn }, 'backend.write'], [0, { read: fn, write: fn }, 'backend.remove'], ...sealedOpts(1, 'opts')],
+    },
+    metadataKey: { args: [HASH, 1], bad: [[0, null, 'genesisHash'], [0, 'zz', 'genesisHash'], [1, -1, 'specVersion'], [1, '1', 'specVersion']] },
+    fileMetadataStore: { args: ['/tmp/x', {}], bad: [[0, '', 'dir'], [0, 5, 'dir'], ...sealedOpts(1, 'options'), [1, { maxBytes: -1 }, 'options.maxBytes']] },
+    defaultCacheDir: { args: [{}, 'linux'], bad: [[0, null, 'env'], [0, 5, 'env'], [1, '', 'platform'], [1, 5, 'platform']] },
+    kvMetadataStore: {
+      args: [{ get: fn, put: fn }, {}],
+      bad: [[0, null, 'kv'], [0, {}, 'kv.get'], [0, { get: fn }, 'kv.put'], [0, { get: fn, put: fn, delete: 5 }, 'kv.delete'], ...sealedOpts(1, 'options')],
+    },
+    cacheApiMetadataStore: { args: [{}], bad: [...sealedOpts(0, 'options'), [0, { cacheName: '' }, 'options.cacheName'], [0, { maxEntries: 0 }, 'options.maxEntries']] },
+    indexedDbMetadataStore: { args: [{}], bad: [...sealedOpts(0, 'options'), [0, { dbName: 5 }, 'options.dbName'], [0, { maxEntries: -1 }, 'options.maxEntries']] },
+    defaultMetadataStore: { args: [{}], bad: sealedOpts(0, 'options') },
+    sealMetadata: envelope('metadata'),
+    openMetadata: envelope('data'),
+    crc32: { args: [new Uint8Array(1)], bad: [[0, null, 'data'], [0, '0x00', 'data'], [0, [1], 'data']] },
+  };
+};
+
+/** Blocks, headers and extrinsic lookups as functions over a client (issue 15). */
+const blockFunctionTable = (c: SubstrateClient, clients: Bad[]): Record<string, Entry> => {
+  const raw = { parentHash: HASH, number: '0x1', stateRoot: HASH, extrinsicsRoot: HASH, digest: { logs: [] } };
+  const headers = (i: number): Bad[] => [
+    [i, null, 'header'], [i, 5, 'header'], [i, { ...raw, parentHash: 'zz' }, 'header.parentHash'], [i, { ...raw, stateRoot: undefined }, 'header.stateRoot'],
+    [i, { ...raw, number: -1 }, 'header.number'], [i, { ...raw, number: 'x' }, 'header.number'], [i, { ...raw, digest: { logs: ['zz'] } }, 'header.digest.logs[0]'],
+  ];
+  const requiredHash = (i: number, name: string): Bad[] => [[i, null, name], [i, '0x12', name], [i, 5, name]];
+  return {
+    headerHash: { args: [raw], bad: headers(0) },
+    toHeader: { args: [HASH, raw], bad: [...requiredHash(0, 'hash'), ...headers(1)] },
+    resolveBlockHash: { args: [c, {}], bad: [...clients, ...atOptions(1), ...blockQuery(1)] },
+    createUnsignedExtrinsic: { args: [{ bytes: new Uint8Array(2) }], bad: [[0, null, 'call'], [0, 5, 'call'], [0, {}, 'call.bytes'], [0, { bytes: '0x00' }, 'call.bytes']] },
+    retrievePendingExtrinsics: { args: [c, {}], bad: [...clients, ...atOptions(1)] },
+    retrieveExtrinsicByIdentifier: { args: [c, '1-0', {}], bad: [...clients, ...names(1, 'id'), [1, '1', 'id'], [1, '1-x', 'id'], [1, '4294967296-0', 'id'], ...atOptions(2)] },
+    retrieveExtrinsicByHash: { args: [c, HASH, HASH, {}], bad: [...clients, ...requiredHash(1, 'blockHash'), ...requiredHash(2, 'extrinsicHash'), ...atOptions(3)] },
+    subscribeBlockHeaders: {
+      args: [c, () => 1, {}],
+      bad: [...clients, [1, null, 'handler'], [1, 5, 'handler'], [2, 5, 'opts'], [2, { finalizedOnly: 'x' }, 'opts.finalizedOnly'], [2, { author: 1 }, 'opts.author'], [2, { signal: {} }, 'opts.signal']],
+    },
+    waitForBlock: { args: [c, 1, {}], bad: [...clients, ...blockNumbers(1, 'n'), [2, 5, 'opts'], [2, { finalizedOnly: 'x' }, 'opts.finalizedOnly'], [2, { signal: 'x' }, 'opts.signal']] },
+  };
+};
+
+/** What the node and the runtime say about themselves (chain-info.ts, metadata-info.ts). */
+const infoTable = (c: SubstrateClient, clients: Bad[]): Record<string, Entry> => {
+  const md = rt.metadata;
+  const mds: Bad[] = [[0, null, 'md'], [0, 5, 'md'], [0, {}, 'md.pallets']];
+  const pallets = (i: number): Bad[] => [[i, 5, 'pallet'], [i, '', 'pallet'], [i, {}, 'pallet']];
+  const ask = (): Entry => ({ args: [c, {}], bad: [...clients, ...atOptions(1)] });
+  return {
+    chainProperties: ask(),
+    chainName: ask(),
+    nodeName: ask(),
+    nodeVersion: ask(),
+    rpcMethods: ask(),
+    supportsRpcMethod: { args: [c, 'system_name', {}], bad: [...clients, ...names(1, 'name'), ...atOptions(2)] },
+    listMetadata: { args: [c, 'pallets', {}], bad: [...clients, [1, null, 'kind'], [1, 'blocks', 'kind'], [1, 5, 'kind'], ...atOptions(2), [2, { pallet: 5 }, 'opts.pallet']] },
+    getMetadataError: { args: [c, 'System', 'x', {}], bad: [...clients, ...names(1, 'pallet'), ...names(2, 'name'), ...atOptions(3)] },
+    listPallets: { args: [md], bad: mds },
+    listVariants: { args: [md, 'calls', undefined], bad: [...mds, [1, null, 'kind'], [1, 'storage', 'kind'], ...pallets(2)] },
+    listConstants: { args: [rt, undefined], bad: [[0, null, 'rt'], [0, 5, 'rt'], [0, {}, 'rt.metadata'], ...pallets(1)] },
+    listStorage: { args: [md, undefined], bad: [...mds, ...pallets(1)] },
+    metadataError: { args: [md, 'System', 'x'], bad: [...mds, ...names(1, 'pallet'), ...names(2, 'name')] },
+  };
+};
 
 const alice = () => devSigner('Alice');
 const functionTable = (c: SubstrateClient): Record<string, Entry> => {
@@ -92,7 +179,9 @@ const functionTable = (c: SubstrateClient): Record<string, Entry> => {
     auraSlot: { args: [[]], bad: [[0, null, 'logs'], [0, 'x', 'logs'], [0, [5], 'logs[0]'], [0, ['zz'], 'logs[0]']] },
     decodeStorageValue: { args: [rt.registry, rt.registry.storageEntry('System', 'Account').entry, null, 'x'], bad: [...registries(0), [1, null, 'entry'], [1, 5, 'entry']] },
     memoryMetadataStore: noArgs(),
-    fileMetadataStore: { args: ['/tmp/x'], bad: [[0, null, 'dir'], [0, '', 'dir'], [0, 5, 'dir']] },
+    ...storeTable(),
+    ...blockFunctionTable(c, clients),
+    ...infoTable(c, clients),
     decodeEvents: { args: [rt.registry, '0x00'], bad: [...registries(0), [1, null, 'bytes'], [1, 'zz', 'bytes'], [1, 5, 'bytes']] },
     composeCall: {
       args: [rt.registry, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: ALICE }, value: 1n }],
@@ -190,7 +279,9 @@ describe('bad arguments to src/substrate: typed error naming the argument, nothi
           ...[null, undefined, 5, '', [], {}].map((v): Bad => [0, v, 'target']), [0, ['ws://a', 5], 'target[1]'],
           [1, 5, 'options'], [1, 'x', 'options'], [1, { ss58Prefix: -1 }, 'options.ss58Prefix'], [1, { ss58Prefix: 16384 }, 'options.ss58Prefix'],
           [1, { ss58Prefix: 1.5 }, 'options.ss58Prefix'], [1, { maxRuntimes: 0 }, 'options.maxRuntimes'], [1, { maxRuntimes: NaN }, 'options.maxRuntimes'],
-          [1, { signal: {} }, 'options.signal'], [1, { metadataStore: {} }, 'options.metadataStore'],
+          [1, { signal: {} }, 'options.signal'], [1, { metadataStore: {} }, 'options.metadataStore'], [1, { metadataStore: true }, 'options.metadataStore'],
+          [1, { archiveEndpoints: 'ws://a' }, 'options.archiveEndpoints'], [1, { archiveEndpoints: [5] }, 'options.archiveEndpoints[0]'],
+          [1, { responseCacheBytes: -1 }, 'options.responseCacheBytes'], [1, { responseCacheBytes: 1.5 }, 'options.responseCacheBytes'],
         ],
       },
     };
@@ -206,7 +297,7 @@ describe('bad arguments to src/substrate: typed error naming the argument, nothi
     const ctor: Record<string, Entry> = {
       new: {
         args: [chain.client.rpc, { store, genesisHash: HASH }],
-        bad: [[0, null, 'rpc'], [1, null, 'opts'], [1, { store: null, genesisHash: HASH }, 'opts.store'], [1, { store, genesisHash: '0x12' }, 'opts.genesisHash'], [1, { store, genesisHash: HASH, maxRuntimes: 0 }, 'opts.maxRuntimes']],
+        bad: [[0, null, 'rpc'], [1, null, 'opts'], [1, { store: null, genesisHash: HASH }, 'opts.store'], [1, { store, genesisHash: '0x12' }, 'opts.genesisHash'], [1, { store, genesisHash: HASH, maxRuntimes: 0 }, 'opts.maxRuntimes'], [1, { store, genesisHash: HASH, archive: 5 }, 'opts.archive']],
       },
     };
     await runTable(ctor, (_, args) => new RuntimeCache(...(args as [never, never])), () => chain!.sent.length);

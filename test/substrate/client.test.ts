@@ -166,7 +166,7 @@ describe.skipIf(!url)(`SubstrateClient on a local Subtensor chain${skip ? ` (ski
     const dir = mkdtempSync(join(tmpdir(), 'sl-md-'));
     const a = await SubstrateClient.connect(url, { metadataStore: fileMetadataStore(dir) });
     await a.close();
-    expect(readdirSync(dir).filter((f) => f.endsWith('.scale')).length).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.slmd')).length).toBe(1);
     const b = await SubstrateClient.connect(url, { metadataStore: fileMetadataStore(dir) });
     expect((await b.runtime()).version.specVersion).toBe(218);
     await b.close();
