@@ -13,13 +13,17 @@ function intRange(v: unknown, min: number, max: number, name: string): number {
   return n;
 }
 
+/**
+ * A short, safe rendering of a bad value for an error message: the one used by every layer (the
+ * substrate layer's argument checks re-export it as `show`).
+ */
 export function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v);
   if (typeof v === 'bigint') return `${v}n`;
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 60) + '…' : v);
-  if (v instanceof Uint8Array) return `Uint8Array(${v.length})`;
-  if (Array.isArray(v)) return `array(${v.length})`;
-  if (v === null) return 'null';
-  return typeof v === 'object' ? 'object' : String(v);
+  if (v === null || typeof v !== 'object') return typeof v === 'function' ? 'a function' : String(v);
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (v instanceof Uint8Array) return `${v.length} bytes`;
+  return `an object (${v.constructor?.name ?? 'null prototype'})`;
 }
 
 export const u8: Codec<number> = codec(
