@@ -1,9 +1,9 @@
 // Subscriptions: the table of live subscriptions (by our handle and by the server's id),
 // routing of notifications, early notifications, unsubscribe, and re-subscribe after a reconnect.
 import { AbortError } from '../errors.js';
-import type { Call, QueueItem, Waiter } from './call.js';
+import type { Call, QueueItem } from './call.js';
 import { EarlyNotifications } from './early.js';
-import { NotReplayableError, ProtocolError, RpcError, TimeoutError } from './errors.js';
+import { NotReplayableError, ProtocolError, RpcError } from './errors.js';
 import { excerpt, isObject } from './frames.js';
 import type { RequestTable } from './requests.js';
 import type { SubscribeOptions, Subscription } from './types.js';
@@ -74,25 +74,17 @@ export class SubscriptionTable {
         },
         unsubscribe: () => this.#unsubscribe(sub),
       };
-      const call = host.table.newCall(spec.method, spec.paramsJson, sub.replayable ? 'replay' : 'reject', false);
-      sub.call = call;
-      // If the caller gives up before the reply, a late reply still creates a server-side
-      // subscription; undo it.
-      call.onLateResult = (result) => this.#sendUnsubscribe(spec.unsubscribeMethod, result);
+      const call = this.#subscribeCall(sub, false);
       this.#subs.add(sub);
-      const onReply = (result: unknown): void => {
-        sub.call = null;
-        if (!sub.active) return void this.#sendUnsubscribe(spec.unsubscribeMethod, result);
-        this.#bind(sub, result);
+      const onReply = this.#onReply(sub, () => {
         resolve(handle);
-        this.#flushEarly(sub);
         const signal = opts.signal;
         if (signal) {
           const onAbort = (): void => void handle.unsubscribe();
           if (signal.aborted) onAbort();
           else signal.addEventListener('abort', onAbort, { once: true });
         }
-      };
+      });
       const onFail = (e: Error): void => {
         sub.call = null;
         this.#end(sub);
@@ -181,28 +173,37 @@ export class SubscriptionTable {
     return resubs;
   }
 
+  /** The subscribe call for `sub`: the caller's (`internal` false) or a re-subscribe after a drop. */
+  #subscribeCall(sub: Sub, internal: boolean): Call {
+    const call = this.#host.table.newCall(sub.method, sub.paramsJson, internal || sub.replayable ? 'replay' : 'reject', internal);
+    sub.call = call;
+    // If the caller gives up before the reply, a late reply still creates a server-side
+    // subscription; undo it.
+    call.onLateResult = (result) => this.#sendUnsubscribe(sub.unsubscribeMethod, result);
+    return call;
+  }
+
+  /** Handles the subscribe reply: binds the server id, runs `then`, delivers early notifications. */
+  #onReply(sub: Sub, then: () => void): (result: unknown) => void {
+    return (result) => {
+      sub.call = null;
+      if (!sub.active) return void this.#sendUnsubscribe(sub.unsubscribeMethod, result);
+      this.#bind(sub, result);
+      then();
+      this.#flushEarly(sub);
+    };
+  }
+
   /** An internal call that re-creates `sub` on a fresh connection. */
   #resubscribeCall(sub: Sub): Call {
-    const { table, timeoutMs } = this.#host;
-    const call = table.newCall(sub.method, sub.paramsJson, 'replay', true);
-    sub.call = call;
-    call.onLateResult = (result) => this.#sendUnsubscribe(sub.unsubscribeMethod, result);
-    const w: Waiter = {
-      resolve: (result) => {
-        sub.call = null;
-        if (!sub.active) return void this.#sendUnsubscribe(sub.unsubscribeMethod, result);
-        this.#bind(sub, result);
-        this.#flushEarly(sub);
-      },
-      reject: (e) => {
-        sub.call = null;
-        if (!sub.active) return;
-        this.#end(sub);
-        sub.onError(e);
-      },
+    const call = this.#subscribeCall(sub, true);
+    const onFail = (e: Error): void => {
+      sub.call = null;
+      if (!sub.active) return;
+      this.#end(sub);
+      sub.onError(e);
     };
-    call.waiters.add(w);
-    if (timeoutMs > 0) w.timer = setTimeout(() => table.dropWaiter(call, w, new TimeoutError(sub.method, timeoutMs)), timeoutMs);
+    this.#host.table.addWaiter(call, this.#onReply(sub, () => {}), onFail, sub.method, this.#host.timeoutMs);
     return call;
   }
 
