@@ -1,6 +1,7 @@
 // BLAKE2b (RFC 7693), unkeyed, digest of 1..64 bytes: the hash behind Substrate's Blake2_128 /
 // Blake2_256 storage hashers and the SS58 checksum. Our own because @noble/hashes' blake2 (with
-// its shared utils) was ~8 KB of the ~25 KB browser bundle; this is ~1 KB minified. A 64-bit word
+// its shared utils) was 8.2 KB minified / 3.2 KB gzip of the browser bundle; this is 1.4 KB / 0.8 KB
+// (measured with esbuild 0.28, gzip -9). A 64-bit word
 // is two u32 halves (lo at even index, hi at odd) so the core needs no BigInt. Measured on Node 20
 // against noble: 4.3 vs 4.1 µs for a 48-byte key, 25 vs 21 ms for 1 MiB.
 // Checked against the RFC 7693 appendix vector and against @noble/hashes on random inputs.
