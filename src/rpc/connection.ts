@@ -64,7 +64,7 @@ export class Connection {
     return this.#state === 'open' && this.#conn !== null;
   }
 
-  setState(s: ClientState): void {
+  #setState(s: ClientState): void {
     if (this.#state === s) return;
     this.#state = s;
     this.#events.onState(s);
@@ -97,7 +97,7 @@ export class Connection {
     const gen = ++this.#generation;
     this.#replied = false;
     this.#openedAt = 0;
-    this.setState(as);
+    this.#setState(as);
     // A provider may report status synchronously, before it has returned the connection we
     // would send on; hold such reports until `this.#conn` is set.
     let returned = false;
@@ -155,7 +155,7 @@ export class Connection {
     clearTimeout(this.#connectTimer);
     this.#openFailures = 0;
     this.#openedAt = Date.now();
-    this.setState('open');
+    this.#setState('open');
     this.#events.onOpen();
   }
 
@@ -197,7 +197,7 @@ export class Connection {
       return false;
     }
     const delay = backoffDelay(this.#step++, r.minDelayMs, r.maxDelayMs, Math.random());
-    this.setState('reconnecting');
+    this.#setState('reconnecting');
     clearTimeout(this.#reconnectTimer);
     this.#reconnectTimer = setTimeout(() => {
       if (this.#state === 'reconnecting') this.#connect('reconnecting');
@@ -214,7 +214,7 @@ export class Connection {
       if (this.#state !== 'open' || busy()) return;
       this.#teardown();
       onIdle();
-      this.setState('idle');
+      this.#setState('idle');
     }, ms);
     unref(this.#idleTimer);
   }
@@ -227,11 +227,11 @@ export class Connection {
 
   /** The socket is gone (idle or given up): the next request connects again. */
   toIdle(): void {
-    this.setState('idle');
+    this.#setState('idle');
   }
 
   close(): void {
-    this.setState('closed');
+    this.#setState('closed');
     clearTimeout(this.#reconnectTimer);
     clearTimeout(this.#connectTimer);
     this.#teardown();
