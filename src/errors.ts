@@ -9,7 +9,7 @@ export interface ErrorOptions {
 
 export class SubstrateLiteError extends Error {
   override name = 'SubstrateLiteError';
-  readonly details: string | undefined;
+  declare readonly details: string | undefined;
 
   constructor(message: string, options: ErrorOptions = {}) {
     super(options.details ? `${message}\n\nDetails: ${options.details}` : message, { cause: options.cause });

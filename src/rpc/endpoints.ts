@@ -19,62 +19,62 @@ export interface EndpointHooks {
 }
 
 export class EndpointPolicy {
-  private current = 0;
-  private step = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private probing = false;
-  private readonly minMs: number;
-  private readonly maxMs: number;
+  #current = 0;
+  #step = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #probing = false;
+  readonly #minMs: number;
+  readonly #maxMs: number;
+  readonly #count: number;
+  readonly #hooks: EndpointHooks;
 
-  constructor(
-    private readonly count: number,
-    opts: FailbackOptions,
-    private readonly hooks: EndpointHooks,
-  ) {
-    this.minMs = Math.max(1, opts.minDelayMs ?? 1000);
-    this.maxMs = Math.max(this.minMs, opts.maxDelayMs ?? 60_000);
+  constructor(count: number, opts: FailbackOptions, hooks: EndpointHooks) {
+    this.#count = count;
+    this.#hooks = hooks;
+    this.#minMs = Math.max(1, opts.minDelayMs ?? 1000);
+    this.#maxMs = Math.max(this.#minMs, opts.maxDelayMs ?? 60_000);
   }
 
   /** The url index the next connection should use. */
   get index(): number {
-    return this.current;
+    return this.#current;
   }
 
   /** A connection to `i` never opened: fail over to the next url. */
   failed(i: number): void {
-    if (i !== this.current || this.count === 1) return;
-    this.current = (i + 1) % this.count;
-    if (this.current === 0) this.stopProbing();
-    else this.scheduleProbe();
+    if (i !== this.#current || this.#count === 1) return;
+    this.#current = (i + 1) % this.#count;
+    if (this.#current === 0) this.#stopProbing();
+    else this.#scheduleProbe();
   }
 
   /** A connection to `i` opened. */
   opened(i: number): void {
-    if (i === 0) this.stopProbing();
+    if (i === 0) this.#stopProbing();
   }
 
-  private stopProbing(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.step = 0;
+  #stopProbing(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#step = 0;
   }
 
-  private scheduleProbe(): void {
-    if (this.timer !== undefined || this.probing || this.current === 0) return;
-    const delay = Math.min(this.maxMs, this.minMs * 2 ** Math.min(this.step++, 30));
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.probing = true;
-      this.hooks.probe((ok) => {
-        this.probing = false;
-        if (this.current === 0) return;
-        if (!ok) return this.scheduleProbe();
-        this.current = 0;
-        this.step = 0;
-        this.hooks.primaryBack();
+  #scheduleProbe(): void {
+    if (this.#timer !== undefined || this.#probing || this.#current === 0) return;
+    const delay = Math.min(this.#maxMs, this.#minMs * 2 ** Math.min(this.#step++, 30));
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#probing = true;
+      this.#hooks.probe((ok) => {
+        this.#probing = false;
+        if (this.#current === 0) return;
+        if (!ok) return this.#scheduleProbe();
+        this.#current = 0;
+        this.#step = 0;
+        this.#hooks.primaryBack();
       });
     }, delay);
     // A probe must not keep a process alive that has nothing else to do.
-    unref(this.timer);
+    unref(this.#timer);
   }
 }

@@ -5,11 +5,11 @@ import { SubstrateLiteError } from '../errors.js';
 /** The node answered a request with a JSON-RPC error object. */
 export class RpcError extends SubstrateLiteError {
   override name = 'RpcError';
-  readonly code: number;
-  readonly data: unknown;
-  readonly method: string;
+  declare readonly code: number;
+  declare readonly data: unknown;
+  declare readonly method: string;
   /** The server's own message, kept apart from `message` (which also names the method). */
-  readonly rpcMessage: string;
+  declare readonly rpcMessage: string;
 
   constructor(code: number, message: string, data: unknown, method: string) {
     super(`${method} failed: ${message} (code ${code})`, {
@@ -25,8 +25,8 @@ export class RpcError extends SubstrateLiteError {
 /** No reply arrived before the request's deadline. */
 export class TimeoutError extends SubstrateLiteError {
   override name = 'TimeoutError';
-  readonly method: string;
-  readonly ms: number;
+  declare readonly method: string;
+  declare readonly ms: number;
   constructor(method: string, ms: number) {
     super(`${method} timed out after ${ms} ms`);
     this.method = method;
@@ -37,7 +37,7 @@ export class TimeoutError extends SubstrateLiteError {
 /** The client was closed (or the connection was lost for good) while the call was pending. */
 export class ConnectionClosedError extends SubstrateLiteError {
   override name = 'ConnectionClosedError';
-  readonly reason: string;
+  declare readonly reason: string;
   constructor(reason: string, options: { cause?: unknown } = {}) {
     super(`connection closed: ${reason}`, options);
     this.reason = reason;
@@ -52,9 +52,9 @@ export class ConnectionClosedError extends SubstrateLiteError {
 export class ConnectionError extends SubstrateLiteError {
   override name = 'ConnectionError';
   /** The endpoint tried last (undefined for a custom provider that does not say). */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   /** What went wrong, as the transport reported it (e.g. "connect ECONNREFUSED 127.0.0.1:9944"). */
-  readonly reason: string;
+  declare readonly reason: string;
   constructor(url: string | undefined, reason: string) {
     super(url === undefined ? `cannot connect: ${reason}` : `cannot reach ${url}: ${reason}`);
     this.url = url;
@@ -69,7 +69,7 @@ export class ConnectionError extends SubstrateLiteError {
  */
 export class NotReplayableError extends SubstrateLiteError {
   override name = 'NotReplayableError';
-  readonly method: string;
+  declare readonly method: string;
   constructor(method: string, options: { cause?: unknown } = {}) {
     super(`${method} was in flight when the connection dropped and is not safe to replay`, options);
     this.method = method;
@@ -80,7 +80,7 @@ export class NotReplayableError extends SubstrateLiteError {
 export class ProtocolError extends SubstrateLiteError {
   override name = 'ProtocolError';
   /** A short, truncated excerpt of the offending frame, for logs. */
-  readonly frame: string | undefined;
+  declare readonly frame: string | undefined;
   constructor(message: string, options: { cause?: unknown; frame?: string } = {}) {
     super(message, { cause: options.cause, details: options.frame });
     this.frame = options.frame;
@@ -102,10 +102,10 @@ function safeStringify(v: unknown): string {
  */
 export class FrameTooLargeError extends ProtocolError {
   override name = 'FrameTooLargeError';
-  readonly method: string;
-  readonly limit: number;
+  declare readonly method: string;
+  declare readonly limit: number;
   /** The frame's length when it was received whole; undefined when the transport refused it midway. */
-  readonly bytes: number | undefined;
+  declare readonly bytes: number | undefined;
   constructor(method: string, limit: number, bytes?: number, options: { frame?: string } = {}) {
     const size = bytes === undefined ? 'a frame' : `a frame of ${bytes} bytes`;
     super(`${method}: reply is ${size} over maxFrameBytes (${limit}); not retried`, options);

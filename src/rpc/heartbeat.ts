@@ -11,50 +11,53 @@ export interface HeartbeatHooks {
 }
 
 export class Heartbeat {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private deadline: ReturnType<typeof setTimeout> | undefined;
-  private lastActivity = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #deadline: ReturnType<typeof setTimeout> | undefined;
+  #lastActivity = 0;
+  readonly #intervalMs: number;
+  readonly #timeoutMs: number;
+  readonly #hooks: HeartbeatHooks;
 
-  constructor(
-    private readonly intervalMs: number,
-    private readonly timeoutMs: number,
-    private readonly hooks: HeartbeatHooks,
-  ) {}
+  constructor(intervalMs: number, timeoutMs: number, hooks: HeartbeatHooks) {
+    this.#intervalMs = intervalMs;
+    this.#timeoutMs = timeoutMs;
+    this.#hooks = hooks;
+  }
 
   start(): void {
     this.stop();
-    if (this.intervalMs <= 0) return;
-    this.timer = setTimeout(() => this.ping(), this.intervalMs);
-    unref(this.timer);
+    if (this.#intervalMs <= 0) return;
+    this.#timer = setTimeout(() => this.#ping(), this.#intervalMs);
+    unref(this.#timer);
   }
 
   stop(): void {
-    clearTimeout(this.timer);
-    clearTimeout(this.deadline);
-    this.timer = undefined;
-    this.deadline = undefined;
+    clearTimeout(this.#timer);
+    clearTimeout(this.#deadline);
+    this.#timer = undefined;
+    this.#deadline = undefined;
   }
 
   /** Something arrived (a frame, or bytes of one). */
   activity(): void {
-    this.lastActivity = Date.now();
+    this.#lastActivity = Date.now();
   }
 
-  private ping(): void {
-    this.timer = undefined;
-    const waiting = this.hooks.ping(() => this.start());
-    this.lastActivity = Date.now();
-    this.arm(waiting, this.timeoutMs);
+  #ping(): void {
+    this.#timer = undefined;
+    const waiting = this.#hooks.ping(() => this.start());
+    this.#lastActivity = Date.now();
+    this.#arm(waiting, this.#timeoutMs);
   }
 
-  private arm(waiting: () => boolean, ms: number): void {
-    this.deadline = setTimeout(() => {
-      this.deadline = undefined;
+  #arm(waiting: () => boolean, ms: number): void {
+    this.#deadline = setTimeout(() => {
+      this.#deadline = undefined;
       if (!waiting()) return;
-      const quiet = Date.now() - this.lastActivity;
-      if (quiet < this.timeoutMs) return this.arm(waiting, this.timeoutMs - quiet);
-      this.hooks.onSilent();
+      const quiet = Date.now() - this.#lastActivity;
+      if (quiet < this.#timeoutMs) return this.#arm(waiting, this.#timeoutMs - quiet);
+      this.#hooks.onSilent();
     }, ms);
-    unref(this.deadline);
+    unref(this.#deadline);
   }
 }

@@ -17,46 +17,46 @@ interface Waiting<T> {
 
 /** Events not yet pulled, pulls not yet served, and how the stream ended. */
 class EventQueue<T> {
-  private readonly buffered: T[] = [];
-  private readonly waiting: Waiting<T>[] = [];
-  private failure: Error | null = null;
-  private ended = false;
+  readonly #buffered: T[] = [];
+  readonly #waiting: Waiting<T>[] = [];
+  #failure: Error | null = null;
+  #ended = false;
 
   push(r: T): void {
-    if (this.ended) return;
-    const w = this.waiting.shift();
+    if (this.#ended) return;
+    const w = this.#waiting.shift();
     if (w) w.resolve({ value: r, done: false });
-    else this.buffered.push(r);
+    else this.#buffered.push(r);
   }
 
   end(): void {
-    this.ended = true;
-    for (const w of this.waiting.splice(0)) w.resolve({ value: undefined, done: true });
+    this.#ended = true;
+    for (const w of this.#waiting.splice(0)) w.resolve({ value: undefined, done: true });
   }
 
   /** Delivered to a pending next() if there is one; otherwise to the next call of next(). */
   fail(e: Error): void {
-    if (this.ended) return;
-    this.ended = true;
-    const ws = this.waiting.splice(0);
+    if (this.#ended) return;
+    this.#ended = true;
+    const ws = this.#waiting.splice(0);
     if (ws.length > 0) for (const w of ws) w.reject(e);
-    else this.failure = e;
+    else this.#failure = e;
   }
 
   pull(): Promise<IteratorResult<T>> {
-    if (this.buffered.length > 0) return Promise.resolve({ value: this.buffered.shift()!, done: false });
-    if (this.failure) {
-      const e = this.failure;
-      this.failure = null;
+    if (this.#buffered.length > 0) return Promise.resolve({ value: this.#buffered.shift()!, done: false });
+    if (this.#failure) {
+      const e = this.#failure;
+      this.#failure = null;
       return Promise.reject(e);
     }
-    if (this.ended) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    if (this.#ended) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject }));
   }
 
   discard(): void {
     this.end();
-    this.buffered.length = 0;
+    this.#buffered.length = 0;
   }
 }
 

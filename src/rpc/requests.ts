@@ -19,17 +19,20 @@ export interface RequestTableHooks {
 type LateHandler = ((result: unknown) => void) | null;
 
 export class RequestTable {
-  private nextId = 1;
-  private readonly inflight = new Map<number, Call>();
-  private readonly coalesced = new Map<string, Call>();
-  private readonly abandoned = new Map<number, LateHandler>();
+  #nextId = 1;
+  readonly #inflight = new Map<number, Call>();
+  readonly #coalesced = new Map<string, Call>();
+  readonly #abandoned = new Map<number, LateHandler>();
   /** Caller-visible calls not yet settled (internal calls excluded). */
   userCalls = 0;
+  readonly #hooks: RequestTableHooks;
 
-  constructor(private readonly hooks: RequestTableHooks) {}
+  constructor(hooks: RequestTableHooks) {
+    this.#hooks = hooks;
+  }
 
   get inflightCount(): number {
-    return this.inflight.size;
+    return this.#inflight.size;
   }
 
   newCall(method: string, paramsJson: string, onDrop: OnDrop, internal: boolean): Call {
@@ -39,12 +42,12 @@ export class RequestTable {
 
   /** The in-flight call for an identical read, to share instead of sending again. */
   sharedCall(key: string): Call | undefined {
-    return this.coalesced.get(key);
+    return this.#coalesced.get(key);
   }
 
   share(call: Call, key: string): void {
     call.key = key;
-    this.coalesced.set(key, call);
+    this.#coalesced.set(key, call);
   }
 
   addWaiter(
@@ -65,7 +68,7 @@ export class RequestTable {
       w.onAbort = () => this.dropWaiter(call, w, new AbortError(method, signal.reason));
       signal.addEventListener('abort', w.onAbort, { once: true });
     }
-    this.hooks.onWaiterAdded();
+    this.#hooks.onWaiterAdded();
     return w;
   }
 
@@ -73,26 +76,26 @@ export class RequestTable {
   dropWaiter(call: Call, w: Waiter, err: Error): void {
     if (!call.waiters.delete(w)) return;
     release(w);
-    if (call.waiters.size === 0) this.cancel(call);
+    if (call.waiters.size === 0) this.#cancel(call);
     w.reject(err);
   }
 
-  private cancel(call: Call): void {
+  #cancel(call: Call): void {
     if (call.state === 'done') return;
     if (call.state === 'inflight') {
-      this.inflight.delete(call.id);
-      this.abandoned.set(call.id, call.onLateResult ?? null);
-      if (this.abandoned.size > MAX_ABANDONED) this.abandoned.delete(this.abandoned.keys().next().value as number);
+      this.#inflight.delete(call.id);
+      this.#abandoned.set(call.id, call.onLateResult ?? null);
+      if (this.#abandoned.size > MAX_ABANDONED) this.#abandoned.delete(this.#abandoned.keys().next().value as number);
     }
-    this.retire(call);
-    this.hooks.onCallLeft();
+    this.#retire(call);
+    this.#hooks.onCallLeft();
   }
 
   /** Settles every waiter of a call with a result or an error. */
   finish(call: Call, err: Error | null, result?: unknown): void {
     if (call.state === 'done') return;
-    if (call.state === 'inflight') this.inflight.delete(call.id);
-    this.retire(call);
+    if (call.state === 'inflight') this.#inflight.delete(call.id);
+    this.#retire(call);
     const ws = [...call.waiters];
     call.waiters.clear();
     for (const w of ws) {
@@ -101,16 +104,16 @@ export class RequestTable {
         if (err) w.reject(err);
         else w.resolve(result);
       } catch (e) {
-        this.hooks.report(e);
+        this.#hooks.report(e);
       }
     }
   }
 
   /** Bookkeeping shared by every way a call ends. Queue entries are skipped lazily. */
-  private retire(call: Call): void {
+  #retire(call: Call): void {
     call.state = 'done';
     if (!call.internal) this.userCalls--;
-    if (call.key !== undefined && this.coalesced.get(call.key) === call) this.coalesced.delete(call.key);
+    if (call.key !== undefined && this.#coalesced.get(call.key) === call) this.#coalesced.delete(call.key);
     if (call.batch) {
       call.batch.delete(call);
       call.batch = undefined;
@@ -119,14 +122,14 @@ export class RequestTable {
 
   /** Gives a queued call a fresh id and marks it on the wire. */
   dispatch(call: Call): number {
-    call.id = this.nextId++;
+    call.id = this.#nextId++;
     call.state = 'inflight';
-    this.inflight.set(call.id, call);
+    this.#inflight.set(call.id, call);
     return call.id;
   }
 
   get(id: number): Call | undefined {
-    return this.inflight.get(id);
+    return this.#inflight.get(id);
   }
 
   /**
@@ -134,17 +137,17 @@ export class RequestTable {
    * otherwise the late-result handler of the caller who left (or null).
    */
   takeAbandoned(id: number): LateHandler | undefined {
-    if (!this.abandoned.has(id)) return undefined;
-    const late = this.abandoned.get(id)!;
-    this.abandoned.delete(id);
+    if (!this.#abandoned.has(id)) return undefined;
+    const late = this.#abandoned.get(id)!;
+    this.#abandoned.delete(id);
     return late;
   }
 
   /** Empties the wire side (the socket is gone): returns the calls that were on it. */
   takeInflight(): Call[] {
-    const lost = [...this.inflight.values()];
-    this.inflight.clear();
-    this.abandoned.clear();
+    const lost = [...this.#inflight.values()];
+    this.#inflight.clear();
+    this.#abandoned.clear();
     for (const c of lost) {
       c.batch = undefined;
       c.state = 'queued';

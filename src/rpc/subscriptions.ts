@@ -1,9 +1,9 @@
 // Subscriptions: the table of live subscriptions (by our handle and by the server's id),
 // routing of notifications, early notifications, unsubscribe, and re-subscribe after a reconnect.
 import { AbortError } from '../errors.js';
-import type { Call, QueueItem, Waiter } from './call.js';
+import type { Call, QueueItem } from './call.js';
 import { EarlyNotifications } from './early.js';
-import { NotReplayableError, ProtocolError, RpcError, TimeoutError } from './errors.js';
+import { NotReplayableError, ProtocolError, RpcError } from './errors.js';
 import { excerpt, isObject } from './frames.js';
 import type { RequestTable } from './requests.js';
 import type { SubscribeOptions, Subscription } from './types.js';
@@ -43,57 +43,51 @@ export interface OpenSpec {
 }
 
 export class SubscriptionTable {
-  private readonly subs = new Set<Sub>();
-  private readonly byServerId = new Map<string, Sub>();
-  private readonly early: EarlyNotifications;
+  readonly #subs = new Set<Sub>();
+  readonly #byServerId = new Map<string, Sub>();
+  readonly #early: EarlyNotifications;
+  readonly #host: SubscriptionHost;
 
-  constructor(private readonly host: SubscriptionHost) {
-    this.early = new EarlyNotifications((sid, count, why) =>
+  constructor(host: SubscriptionHost) {
+    this.#host = host;
+    this.#early = new EarlyNotifications((sid, count, why) =>
       host.report(new ProtocolError(`dropped ${count} notification(s) for unknown subscription id ${excerpt(sid)}: ${why}`)),
     );
   }
 
   /** Bytes of early notifications held, for tests and diagnostics. */
   get earlyBytes(): number {
-    return this.early.size;
+    return this.#early.size;
   }
 
   get size(): number {
-    return this.subs.size;
+    return this.#subs.size;
   }
 
   open(spec: OpenSpec, opts: SubscribeOptions): Promise<Subscription> {
     return new Promise<Subscription>((resolve, reject) => {
-      const { host } = this;
-      const sub = this.newSub(spec, opts.onError);
+      const host = this.#host;
+      const sub = this.#newSub(spec, opts.onError);
       const handle: Subscription = {
         get id() {
           return sub.serverId ?? '';
         },
-        unsubscribe: () => this.unsubscribe(sub),
+        unsubscribe: () => this.#unsubscribe(sub),
       };
-      const call = host.table.newCall(spec.method, spec.paramsJson, sub.replayable ? 'replay' : 'reject', false);
-      sub.call = call;
-      // If the caller gives up before the reply, a late reply still creates a server-side
-      // subscription; undo it.
-      call.onLateResult = (result) => this.sendUnsubscribe(spec.unsubscribeMethod, result);
-      this.subs.add(sub);
-      const onReply = (result: unknown): void => {
-        sub.call = null;
-        if (!sub.active) return void this.sendUnsubscribe(spec.unsubscribeMethod, result);
-        this.bind(sub, result);
+      const call = this.#subscribeCall(sub, false);
+      this.#subs.add(sub);
+      const onReply = this.#onReply(sub, () => {
         resolve(handle);
-        this.flushEarly(sub);
         const signal = opts.signal;
         if (signal) {
           const onAbort = (): void => void handle.unsubscribe();
           if (signal.aborted) onAbort();
           else signal.addEventListener('abort', onAbort, { once: true });
         }
-      };
+      });
       const onFail = (e: Error): void => {
         sub.call = null;
-        this.end(sub);
+        this.#end(sub);
         reject(e);
       };
       host.table.addWaiter(call, onReply, onFail, spec.method, opts.timeoutMs ?? host.timeoutMs, opts.signal);
@@ -101,22 +95,22 @@ export class SubscriptionTable {
     });
   }
 
-  private newSub(spec: OpenSpec, userOnError: ((e: Error) => void) | undefined): Sub {
+  #newSub(spec: OpenSpec, userOnError: ((e: Error) => void) | undefined): Sub {
     return {
       method: spec.method,
       paramsJson: spec.paramsJson,
       unsubscribeMethod: spec.unsubscribeMethod,
       serverId: null,
       active: true,
-      replayable: this.host.replayable(spec.method),
+      replayable: this.#host.replayable(spec.method),
       call: null,
       onEvent: spec.onEvent,
       onError: (e) => {
-        if (!userOnError) return this.host.report(e);
+        if (!userOnError) return this.#host.report(e);
         try {
           userOnError(e);
         } catch (err) {
-          this.host.report(err);
+          this.#host.report(err);
         }
       },
       onEnd: spec.onEnd,
@@ -125,13 +119,13 @@ export class SubscriptionTable {
 
   /** A notification frame (of `bytes` on the wire) for server subscription `sid`. */
   notify(sid: string, params: Record<string, unknown>, bytes: number): void {
-    const sub = this.byServerId.get(sid);
+    const sub = this.#byServerId.get(sid);
     // Unknown: probably beat its subscribe reply; keep it (bounded) for a short while.
-    if (!sub) this.early.add(sid, params, bytes);
-    else this.deliver(sub, params);
+    if (!sub) this.#early.add(sid, params, bytes);
+    else this.#deliver(sub, params);
   }
 
-  private deliver(sub: Sub, params: Record<string, unknown>): void {
+  #deliver(sub: Sub, params: Record<string, unknown>): void {
     if (!sub.active) return;
     if ('error' in params && !('result' in params)) {
       const e = isObject(params.error) ? params.error : {};
@@ -143,19 +137,19 @@ export class SubscriptionTable {
     try {
       sub.onEvent(params.result);
     } catch (e) {
-      this.host.report(e);
+      this.#host.report(e);
     }
   }
 
-  private bind(sub: Sub, result: unknown): void {
+  #bind(sub: Sub, result: unknown): void {
     const sid = String(result);
     sub.serverId = sid;
-    this.byServerId.set(sid, sub);
+    this.#byServerId.set(sid, sub);
   }
 
-  private flushEarly(sub: Sub): void {
+  #flushEarly(sub: Sub): void {
     if (sub.serverId === null) return;
-    for (const p of this.early.claim(sub.serverId)) this.deliver(sub, p);
+    for (const p of this.#early.claim(sub.serverId)) this.#deliver(sub, p);
   }
 
   /**
@@ -163,84 +157,93 @@ export class SubscriptionTable {
    * subscription on the next connection. Non-replayable ones end with NotReplayableError.
    */
   detach(reason: string): Call[] {
-    this.early.clear();
+    this.#early.clear();
     const resubs: Call[] = [];
-    for (const sub of this.subs) {
+    for (const sub of this.#subs) {
       if (sub.serverId === null) continue;
-      this.byServerId.delete(sub.serverId);
+      this.#byServerId.delete(sub.serverId);
       sub.serverId = null;
       if (!sub.replayable) {
-        this.end(sub);
+        this.#end(sub);
         sub.onError(new NotReplayableError(sub.method, { cause: reason }));
         continue;
       }
-      resubs.push(this.resubscribeCall(sub));
+      resubs.push(this.#resubscribeCall(sub));
     }
     return resubs;
   }
 
-  /** An internal call that re-creates `sub` on a fresh connection. */
-  private resubscribeCall(sub: Sub): Call {
-    const { table, timeoutMs } = this.host;
-    const call = table.newCall(sub.method, sub.paramsJson, 'replay', true);
+  /** The subscribe call for `sub`: the caller's (`internal` false) or a re-subscribe after a drop. */
+  #subscribeCall(sub: Sub, internal: boolean): Call {
+    const call = this.#host.table.newCall(sub.method, sub.paramsJson, internal || sub.replayable ? 'replay' : 'reject', internal);
     sub.call = call;
-    call.onLateResult = (result) => this.sendUnsubscribe(sub.unsubscribeMethod, result);
-    const w: Waiter = {
-      resolve: (result) => {
-        sub.call = null;
-        if (!sub.active) return void this.sendUnsubscribe(sub.unsubscribeMethod, result);
-        this.bind(sub, result);
-        this.flushEarly(sub);
-      },
-      reject: (e) => {
-        sub.call = null;
-        if (!sub.active) return;
-        this.end(sub);
-        sub.onError(e);
-      },
+    // If the caller gives up before the reply, a late reply still creates a server-side
+    // subscription; undo it.
+    call.onLateResult = (result) => this.#sendUnsubscribe(sub.unsubscribeMethod, result);
+    return call;
+  }
+
+  /** Handles the subscribe reply: binds the server id, runs `then`, delivers early notifications. */
+  #onReply(sub: Sub, then: () => void): (result: unknown) => void {
+    return (result) => {
+      sub.call = null;
+      if (!sub.active) return void this.#sendUnsubscribe(sub.unsubscribeMethod, result);
+      this.#bind(sub, result);
+      then();
+      this.#flushEarly(sub);
     };
-    call.waiters.add(w);
-    if (timeoutMs > 0) w.timer = setTimeout(() => table.dropWaiter(call, w, new TimeoutError(sub.method, timeoutMs)), timeoutMs);
+  }
+
+  /** An internal call that re-creates `sub` on a fresh connection. */
+  #resubscribeCall(sub: Sub): Call {
+    const call = this.#subscribeCall(sub, true);
+    const onFail = (e: Error): void => {
+      sub.call = null;
+      if (!sub.active) return;
+      this.#end(sub);
+      sub.onError(e);
+    };
+    this.#host.table.addWaiter(call, this.#onReply(sub, () => {}), onFail, sub.method, this.#host.timeoutMs);
     return call;
   }
 
   /** Ends every subscription: with an error (lost for good) or quietly (client closed). */
   endAll(makeErr: (() => Error) | null): void {
-    this.early.clear();
-    for (const sub of [...this.subs]) {
-      this.end(sub);
+    this.#early.clear();
+    for (const sub of [...this.#subs]) {
+      this.#end(sub);
       if (makeErr) sub.onError(makeErr());
       else sub.onEnd?.();
     }
   }
 
-  private end(sub: Sub): void {
+  #end(sub: Sub): void {
     sub.active = false;
-    this.subs.delete(sub);
-    if (sub.serverId !== null && this.byServerId.get(sub.serverId) === sub) this.byServerId.delete(sub.serverId);
-    this.host.checkIdle();
+    this.#subs.delete(sub);
+    if (sub.serverId !== null && this.#byServerId.get(sub.serverId) === sub) this.#byServerId.delete(sub.serverId);
+    this.#host.checkIdle();
   }
 
-  private async unsubscribe(sub: Sub): Promise<void> {
+  async #unsubscribe(sub: Sub): Promise<void> {
     if (!sub.active) return;
     const serverId = sub.serverId;
     const pendingCall = sub.call;
-    this.end(sub);
+    this.#end(sub);
     sub.onEnd?.();
     if (pendingCall && pendingCall.internal) {
       // A re-subscribe not yet answered: drop it (a late reply is unsubscribed via onLateResult).
-      for (const w of [...pendingCall.waiters]) this.host.table.dropWaiter(pendingCall, w, new AbortError('resubscribe'));
+      for (const w of [...pendingCall.waiters]) this.#host.table.dropWaiter(pendingCall, w, new AbortError('resubscribe'));
     }
-    if (serverId !== null && this.host.isOpen()) await this.sendUnsubscribe(sub.unsubscribeMethod, serverId);
+    if (serverId !== null && this.#host.isOpen()) await this.#sendUnsubscribe(sub.unsubscribeMethod, serverId);
   }
 
   /** Best effort: the subscription is gone for us either way. */
-  private sendUnsubscribe(method: string, serverId: unknown): Promise<void> {
-    if (this.host.isClosed()) return Promise.resolve();
+  #sendUnsubscribe(method: string, serverId: unknown): Promise<void> {
+    if (this.#host.isClosed()) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      const call = this.host.table.newCall(method, JSON.stringify([serverId]), 'drop', true);
-      this.host.table.addWaiter(call, () => resolve(), () => resolve(), method, this.host.timeoutMs);
-      this.host.enqueue(call);
+      const call = this.#host.table.newCall(method, JSON.stringify([serverId]), 'drop', true);
+      this.#host.table.addWaiter(call, () => resolve(), () => resolve(), method, this.#host.timeoutMs);
+      this.#host.enqueue(call);
     });
   }
 }

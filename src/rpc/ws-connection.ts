@@ -28,54 +28,52 @@ export interface WsHandlers {
 }
 
 export class WsConnection implements ProviderConnection {
-  private ws: WebSocketLike | null = null;
-  private closedByCaller = false;
-  private reported = false;
+  #ws: WebSocketLike | null = null;
+  #closedByCaller = false;
+  #reported = false;
   opened = false;
   /** Frames sent before the socket exists/opens; flushed on open. */
-  private outbox: string[] = [];
-  private corked = false;
-  private readonly connectTimer: ReturnType<typeof setTimeout> | undefined;
+  #outbox: string[] = [];
+  #corked = false;
+  readonly #connectTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #h: WsHandlers;
 
-  constructor(
-    readonly url: string,
-    private readonly h: WsHandlers,
-    opts: WsConnectionOptions,
-  ) {
+  constructor(readonly url: string, h: WsHandlers, opts: WsConnectionOptions) {
+    this.#h = h;
     // Armed before the socket exists, so it also covers a slow `ws` import.
     const ms = opts.connectTimeoutMs;
-    if (ms > 0) this.connectTimer = setTimeout(() => this.fail(`no WebSocket handshake within ${ms} ms`), ms);
+    if (ms > 0) this.#connectTimer = setTimeout(() => this.fail(`no WebSocket handshake within ${ms} ms`), ms);
     loadWebSocket(opts.WebSocket).then(
-      (Ctor) => this.start(Ctor, opts.maxFrameBytes),
-      (e: unknown) => this.report({ type: 'close', reason: `no WebSocket implementation available (install "ws"): ${errorText(e)}` }),
+      (Ctor) => this.#start(Ctor, opts.maxFrameBytes),
+      (e: unknown) => this.#report({ type: 'close', reason: `no WebSocket implementation available (install "ws"): ${errorText(e)}` }),
     );
   }
 
-  private report(s: ProviderStatus): void {
-    if (this.closedByCaller || this.reported) return;
-    if (s.type === 'close') this.reported = true;
-    this.h.onStatus(s);
+  #report(s: ProviderStatus): void {
+    if (this.#closedByCaller || this.#reported) return;
+    if (s.type === 'close') this.#reported = true;
+    this.#h.onStatus(s);
   }
 
   /** Ends this connection from our side with a reason (connect timeout, switching endpoint). */
   fail(reason: string): void {
-    if (this.closedByCaller || this.reported) return;
-    this.report({ type: 'close', reason, url: this.url });
-    this.release();
+    if (this.#closedByCaller || this.#reported) return;
+    this.#report({ type: 'close', reason, url: this.url });
+    this.#release();
   }
 
-  private start(Ctor: WebSocketConstructor, maxFrameBytes: number | undefined): void {
-    if (this.closedByCaller || this.reported) return;
+  #start(Ctor: WebSocketConstructor, maxFrameBytes: number | undefined): void {
+    if (this.#closedByCaller || this.#reported) return;
     let sock: WebSocketLike;
     try {
       sock = createSocket(Ctor, this.url, maxFrameBytes);
     } catch (e) {
-      return this.report({ type: 'close', reason: errorText(e), url: this.url });
+      return this.#report({ type: 'close', reason: errorText(e), url: this.url });
     }
-    this.ws = sock;
-    sock.onopen = () => this.onOpen(sock);
+    this.#ws = sock;
+    sock.onopen = () => this.#onOpen(sock);
     sock.onmessage = (ev: { data: unknown }) => {
-      if (!this.closedByCaller) this.h.onMessage(toText(ev.data));
+      if (!this.#closedByCaller) this.#h.onMessage(toText(ev.data));
     };
     // An error is followed by close; `ws` puts the cause (ECONNREFUSED, ENOTFOUND, a TLS failure,
     // "Unexpected server response: 503") only on the error, so keep it for the close.
@@ -88,49 +86,49 @@ export class WsConnection implements ProviderConnection {
       tooBig ||= (ev?.error as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
     };
     sock.onclose = (ev: { code?: number; reason?: string } | undefined) => {
-      clearTimeout(this.connectTimer);
+      clearTimeout(this.#connectTimer);
       const code = ev?.code ?? 'unknown';
       const why = ev?.reason ? `: ${ev.reason}` : failure ? `: ${failure}` : '';
       // Before open, the cause alone (the error names the problem; ConnectionError adds the url).
       const reason = this.opened ? `${this.url} closed (code ${code})${why}` : (failure ?? `closed before opening (code ${code})${why}`);
-      this.report({ type: 'close', reason, url: this.url, code: tooBig ? 1009 : ev?.code });
+      this.#report({ type: 'close', reason, url: this.url, code: tooBig ? 1009 : ev?.code });
     };
   }
 
-  private onOpen(sock: WebSocketLike): void {
-    if (this.closedByCaller) return;
+  #onOpen(sock: WebSocketLike): void {
+    if (this.#closedByCaller) return;
     this.opened = true;
-    clearTimeout(this.connectTimer);
-    if (this.h.onActivity) watchBytes(sock, this.h.onActivity);
-    const queued = this.outbox;
-    this.outbox = [];
+    clearTimeout(this.#connectTimer);
+    if (this.#h.onActivity) watchBytes(sock, this.#h.onActivity);
+    const queued = this.#outbox;
+    this.#outbox = [];
     for (const m of queued) sock.send(m);
-    this.report({ type: 'open' });
+    this.#report({ type: 'open' });
   }
 
   send(msg: string): void {
-    if (this.closedByCaller) return;
-    const ws = this.ws;
-    if (!ws || ws.readyState !== OPEN) return void this.outbox.push(msg);
-    if (!this.corked && corkBurst(ws)) {
-      this.corked = true;
-      queueMicrotask(() => (this.corked = false));
+    if (this.#closedByCaller) return;
+    const ws = this.#ws;
+    if (!ws || ws.readyState !== OPEN) return void this.#outbox.push(msg);
+    if (!this.#corked && corkBurst(ws)) {
+      this.#corked = true;
+      queueMicrotask(() => (this.#corked = false));
     }
     ws.send(msg);
   }
 
   close(): void {
-    if (this.closedByCaller) return;
-    this.closedByCaller = true;
-    this.release();
+    if (this.#closedByCaller) return;
+    this.#closedByCaller = true;
+    this.#release();
   }
 
-  private release(): void {
-    clearTimeout(this.connectTimer);
-    this.closedByCaller = true;
-    this.outbox = [];
-    const sock = this.ws;
-    this.ws = null;
+  #release(): void {
+    clearTimeout(this.#connectTimer);
+    this.#closedByCaller = true;
+    this.#outbox = [];
+    const sock = this.#ws;
+    this.#ws = null;
     if (sock) releaseSocket(sock);
   }
 }

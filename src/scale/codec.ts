@@ -8,9 +8,9 @@ import { fromHex } from './hex.js';
 export const ZERO_SIZE_BUDGET = 1 << 20;
 
 export class Cursor {
-  readonly bytes: Uint8Array;
-  readonly view: DataView;
-  offset: number;
+  declare readonly bytes: Uint8Array;
+  declare readonly view: DataView;
+  declare offset: number;
   /** Type levels entered through recursive references so far (see `recursive` in combinators). */
   depth = 0;
   /**
@@ -40,8 +40,8 @@ export class Cursor {
 }
 
 export class Writer {
-  buf: Uint8Array;
-  view: DataView;
+  declare buf: Uint8Array;
+  declare view: DataView;
   length = 0;
 
   constructor(capacity = 64) {

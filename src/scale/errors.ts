@@ -4,10 +4,10 @@ import { SubstrateLiteError } from '../errors.js';
 /** Bytes did not match the type: truncated input, bad length prefix, unknown variant index, bad UTF-8, trailing bytes. */
 export class DecodeError extends SubstrateLiteError {
   override name = 'DecodeError';
-  readonly offset: number;
+  declare readonly offset: number;
   /** Dotted path from the outermost type to the failing field, e.g. `frame_system::AccountInfo.data.free`. */
-  typePath: string;
-  readonly reason: string;
+  declare typePath: string;
+  declare readonly reason: string;
 
   constructor(reason: string, offset: number, typePath = '') {
     super(formatDecode(reason, offset, typePath));
@@ -31,8 +31,8 @@ function formatDecode(reason: string, offset: number, typePath: string): string 
 /** A value that does not fit its type (out of range, wrong shape, unknown variant name). */
 export class EncodeError extends SubstrateLiteError {
   override name = 'EncodeError';
-  typePath: string;
-  readonly reason: string;
+  declare typePath: string;
+  declare readonly reason: string;
 
   constructor(reason: string, typePath = '') {
     super(typePath ? `${reason} (type path ${typePath})` : reason);
@@ -55,7 +55,7 @@ export class MetadataError extends SubstrateLiteError {
 /** An SS58 address (or raw account) that cannot be decoded: bad base58, checksum, length or prefix. */
 export class InvalidAddressError extends SubstrateLiteError {
   override name = 'InvalidAddressError';
-  readonly address: string;
+  declare readonly address: string;
   constructor(address: string, reason: string) {
     super(`invalid address ${JSON.stringify(address.length > 80 ? address.slice(0, 80) + '…' : address)}: ${reason}`);
     this.address = address;
@@ -65,7 +65,7 @@ export class InvalidAddressError extends SubstrateLiteError {
 /** A string that is not valid hex. */
 export class InvalidHexError extends SubstrateLiteError {
   override name = 'InvalidHexError';
-  readonly input: string;
+  declare readonly input: string;
   constructor(input: string, reason: string) {
     super(`invalid hex ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input)}: ${reason}`);
     this.input = input;

@@ -1,5 +1,5 @@
 // Substrate storage hashers and storage-key prefixes.
-import { blake2b } from '@noble/hashes/blake2.js';
+import { blake2b } from './blake2b.js';
 import { EncodeError } from './errors.js';
 import { twox } from './xxhash.js';
 
@@ -32,13 +32,13 @@ function checkBytes(data: Uint8Array, fn: string): void {
 /** blake2b with a 16-byte digest. */
 export function blake2_128(data: Uint8Array): Uint8Array {
   checkBytes(data, 'blake2_128');
-  return blake2b(data, { dkLen: 16 });
+  return blake2b(data, 16);
 }
 
 /** blake2b with a 32-byte digest. */
 export function blake2_256(data: Uint8Array): Uint8Array {
   checkBytes(data, 'blake2_256');
-  return blake2b(data, { dkLen: 32 });
+  return blake2b(data, 32);
 }
 
 export function twox64(data: Uint8Array): Uint8Array {
@@ -72,11 +72,11 @@ export function hashKey(hasher: StorageHasher, encodedKey: Uint8Array): Uint8Arr
   checkBytes(encodedKey, 'hashKey');
   switch (hasher) {
     case 'Blake2_128':
-      return blake2b(encodedKey, { dkLen: 16 });
+      return blake2b(encodedKey, 16);
     case 'Blake2_256':
-      return blake2b(encodedKey, { dkLen: 32 });
+      return blake2b(encodedKey, 32);
     case 'Blake2_128Concat':
-      return concat2(blake2b(encodedKey, { dkLen: 16 }), encodedKey);
+      return concat2(blake2b(encodedKey, 16), encodedKey);
     case 'Twox128':
       return twox(encodedKey, 128);
     case 'Twox256':

@@ -3,6 +3,7 @@
 import { codec, type Codec, type Cursor, type Writer } from './codec.js';
 import { DecodeError, EncodeError } from './errors.js';
 import { compactLength, encodeCompactNumber } from './compact.js';
+import { fromHex } from './hex.js';
 
 function intRange(v: unknown, min: number, max: number, name: string): number {
   const n = typeof v === 'bigint' ? Number(v) : v;
@@ -12,13 +13,17 @@ function intRange(v: unknown, min: number, max: number, name: string): number {
   return n;
 }
 
+/**
+ * A short, safe rendering of a bad value for an error message: the one used by every layer (the
+ * substrate layer's argument checks re-export it as `show`).
+ */
 export function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v);
   if (typeof v === 'bigint') return `${v}n`;
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 60) + '…' : v);
-  if (v instanceof Uint8Array) return `Uint8Array(${v.length})`;
-  if (Array.isArray(v)) return `array(${v.length})`;
-  if (v === null) return 'null';
-  return typeof v === 'object' ? 'object' : String(v);
+  if (v === null || typeof v !== 'object') return typeof v === 'function' ? 'a function' : String(v);
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (v instanceof Uint8Array) return `${v.length} bytes`;
+  return `an object (${v.constructor?.name ?? 'null prototype'})`;
 }
 
 export const u8: Codec<number> = codec(
@@ -78,8 +83,7 @@ export const i32: Codec<number> = codec(
 function toBigInt(v: unknown, name: string): bigint {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number' && Number.isSafeInteger(v)) return BigInt(v);
-  if (typeof v === 'string' && /^-?\d+$/.test(v)) return BigInt(v);
-  if (typeof v === 'string' && /^0x[0-9a-fA-F]+$/.test(v)) return BigInt(v);
+  if (typeof v === 'string' && /^(-?\d+|0x[0-9a-fA-F]+)$/.test(v)) return BigInt(v);
   throw new EncodeError(`${name} expects a bigint or safe integer, got ${describe(v)}`);
 }
 
@@ -249,11 +253,7 @@ export const char: Codec<string> = codec(
 /** Accept Uint8Array, 0x-hex or number[] where bytes are expected. */
 export function asBytes(v: unknown, name: string): Uint8Array {
   if (v instanceof Uint8Array) return v;
-  if (typeof v === 'string' && /^0x([0-9a-fA-F]{2})*$/.test(v)) {
-    const out = new Uint8Array((v.length - 2) / 2);
-    for (let i = 0; i < out.length; i++) out[i] = parseInt(v.slice(2 + i * 2, 4 + i * 2), 16);
-    return out;
-  }
+  if (typeof v === 'string' && /^0x([0-9a-fA-F]{2})*$/.test(v)) return fromHex(v);
   if (Array.isArray(v) && v.every((x) => Number.isInteger(x) && x >= 0 && x < 256)) return Uint8Array.from(v);
   throw new EncodeError(`${name} expects bytes (Uint8Array or 0x-hex), got ${describe(v)}`);
 }

@@ -1,6 +1,6 @@
 // SS58 addresses (https://docs.substrate.io/reference/address-formats/):
 // base58(prefix ++ payload ++ blake2b-512("SS58PRE" ++ prefix ++ payload)[0..checksumLength]).
-import { blake2b } from '@noble/hashes/blake2.js';
+import { blake2b } from './blake2b.js';
 import { base58Decode, base58Encode } from './base58.js';
 import { InvalidAddressError, InvalidHexError } from './errors.js';
 import { fromHex, toHex } from './hex.js';
@@ -37,7 +37,7 @@ function checksum(prefixAndPayload: Uint8Array): Uint8Array {
   const input = new Uint8Array(SS58PRE.length + prefixAndPayload.length);
   input.set(SS58PRE, 0);
   input.set(prefixAndPayload, SS58PRE.length);
-  return blake2b(input, { dkLen: 64 });
+  return blake2b(input, 64);
 }
 
 function prefixBytes(prefix: number): Uint8Array {

@@ -7,7 +7,7 @@
  * "not given" (a `null` blockHash is the head, a `null` opts is `{}`); a required one is an error.
  * @module
  */
-import { InvalidAddressError, ss58Problem } from '../scale/index.js';
+import { InvalidAddressError, describe, ss58Problem } from '../scale/index.js';
 import { InvalidArgumentError } from './errors.js';
 
 export const U16_MAX = 0xffff;
@@ -17,15 +17,8 @@ const MAX_TIMEOUT_MS = 0x7fff_ffff;
 const BLOCK_HASH = /^0x[0-9a-f]{64}$/i;
 const HEX = /^0x(?:[0-9a-f]{2})*$/i;
 
-/** A short, safe rendering of a bad value for an error message. */
-export function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v);
-  if (typeof v === 'bigint') return `${v}n`;
-  if (v === null || typeof v !== 'object') return typeof v === 'function' ? 'a function' : String(v);
-  if (Array.isArray(v)) return `an array of ${v.length}`;
-  if (v instanceof Uint8Array) return `${v.length} bytes`;
-  return `an object (${v.constructor?.name ?? 'null prototype'})`;
-}
+/** A short, safe rendering of a bad value for an error message (scale's `describe`). */
+export const show = describe;
 
 function fail(name: string, expected: string, v: unknown): never {
   throw new InvalidArgumentError(`${name}: expected ${expected}, got ${show(v)}`, name, v);
