@@ -15,6 +15,11 @@ export default defineConfig({
     'keys/index': 'src/keys/index.ts',
     'keys/node/index': 'src/keys/node/index.ts',
     cli: 'src/cli.ts',
+    // The platform's default metadata store, one file per platform family: metadata-cache.ts
+    // imports it as `#default-store`, which package.json `imports` maps by condition, so browser
+    // and worker bundlers of dist/ pick the web one and never see the file store.
+    'substrate/default-store': 'src/substrate/default-store.ts',
+    'substrate/default-store-web': 'src/substrate/default-store-web.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -23,5 +28,15 @@ export default defineConfig({
   target: 'es2022',
   splitting: true,
   treeshake: true,
-  external: ['ws'],
+  external: ['ws', '#default-store'],
+  esbuildPlugins: [
+    {
+      name: 'default-store',
+      setup(b) {
+        // src/ imports './default-store.js' (mapped for browsers by the package.json `browser`
+        // field); dist/ keeps the choice for the consumer's bundler.
+        b.onResolve({ filter: /^\.\/default-store\.js$/ }, (a) => (/metadata-cache\.ts$/.test(a.importer) ? { path: '#default-store', external: true } : undefined));
+      },
+    },
+  ],
 });

@@ -74,6 +74,21 @@ describe('browser bundle size', () => {
     expect(m.gzip <= CEILING_GZIP, report(m, CEILING_GZIP)).toBe(true);
   });
 
+  // The file store (node:fs) is chosen at build time: package.json `browser` maps src's
+  // default-store.ts to default-store-web.ts, so only a Node build carries metadata-cache-node.ts.
+  it('keeps the file metadata store out of browser builds only', async () => {
+    const carries = async (platform: 'browser' | 'node') => {
+      const r = await build({
+        stdin: { contents: "import { defaultMetadataStore } from '../src/substrate/metadata-cache.ts';\nconsole.log(defaultMetadataStore());\n", resolveDir: BENCH_DIR, loader: 'ts' },
+        bundle: true, format: 'esm', platform, metafile: true, write: false, logLevel: 'silent',
+      });
+      const out = Object.values((r.metafile as Metafile).outputs)[0]!.inputs;
+      return (out['src/substrate/metadata-cache-node.ts']?.bytesInOutput ?? 0) > 0;
+    };
+    expect(await carries('browser')).toBe(false);
+    expect(await carries('node')).toBe(true);
+  });
+
   // Expected to fail while the bundle is over the promise. When this starts "passing unexpectedly",
   // the bundle is within TARGET_GZIP: make this a plain `it` and drop CEILING_GZIP.
   it.fails(`is within the promised ${TARGET_GZIP} B gzip`, async () => {

@@ -4,8 +4,10 @@
 // covers both browsers and workers, and leaving IndexedDB out of the default keeps it out of every
 // bundle (the root browser bundle is budgeted at 25 KB gzipped). `SUBSTRATE_LITE_CACHE_DIR`
 // overrides the directory and `SUBSTRATE_LITE_CACHE=off` disables the cache (e.g. for tests).
-import { fileMetadataStore } from './metadata-cache-node.js';
-import { cacheApiMetadataStore } from './metadata-cache-web.js';
+//
+// Which stores a bundle can reach is decided at build time (default-store.ts): browser and worker
+// bundles get default-store-web.ts and so never contain the file store.
+import { platformStore } from './default-store.js';
 import { memoryMetadataStore, sealedOptionsArg, type MetadataStore, type SealedStoreOptions } from './metadata-store.js';
 
 export function defaultMetadataStore(optionsIn: SealedStoreOptions = {}): MetadataStore {
@@ -18,13 +20,9 @@ export function defaultMetadataStore(optionsIn: SealedStoreOptions = {}): Metada
 }
 
 function pick(options: SealedStoreOptions): MetadataStore {
-  const g = globalThis as { process?: { versions?: { node?: string }; env?: Record<string, string | undefined> }; window?: unknown; caches?: unknown };
-  const env = g.process?.env ?? {};
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
   if (env.SUBSTRATE_LITE_CACHE === 'off') return memoryMetadataStore();
-  // Deno and Bun report a Node version too; a browser bundle with a `process` shim has a window.
-  if (g.process?.versions?.node && g.window === undefined) return fileMetadataStore(env.SUBSTRATE_LITE_CACHE_DIR || undefined, options);
-  if (g.caches !== undefined) return cacheApiMetadataStore(options);
-  return memoryMetadataStore();
+  return platformStore(options, env);
 }
 
 /** The store `connect` uses: the given one, memory for `false`, the platform default otherwise. */
