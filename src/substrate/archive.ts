@@ -6,15 +6,15 @@ import { RpcClient, type RequestOptions, type RpcClientOptions } from '../rpc/in
 import { BlockNotFoundError, StateUnavailableError } from './errors.js';
 
 export class ArchiveFallback {
-  private readonly endpoints: string[];
-  private readonly options: RpcClientOptions;
-  private client: RpcClient | undefined;
+  readonly #endpoints: string[];
+  readonly #options: RpcClientOptions;
+  #client: RpcClient | undefined;
   /** Reads answered by the archive (for tests and metrics). */
   used = 0;
 
   constructor(endpoints: string[], options: RpcClientOptions = {}) {
-    this.endpoints = endpoints;
-    this.options = options;
+    this.#endpoints = endpoints;
+    this.#options = options;
   }
 
   /** Whether `e` (already mapped by mapStateError) is the kind of failure an archive node can fix. */
@@ -24,7 +24,7 @@ export class ArchiveFallback {
 
   /** The archive connection, opened on first use. */
   rpc(): RpcClient {
-    return (this.client ??= new RpcClient(this.endpoints, this.options));
+    return (this.#client ??= new RpcClient(this.#endpoints, this.#options));
   }
 
   request<T>(method: string, params: unknown[], opts: RequestOptions = {}): Promise<T> {
@@ -44,6 +44,6 @@ export class ArchiveFallback {
   }
 
   async close(): Promise<void> {
-    await this.client?.close();
+    await this.#client?.close();
   }
 }

@@ -22,25 +22,25 @@ interface Doc {
 const MAX_BLOCKS = 20_000;
 
 export class BlockFacts {
-  private readonly store: MetadataStore;
-  private readonly genesis: string;
-  private doc: Promise<Doc> | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private dirty = false;
+  readonly #store: MetadataStore;
+  readonly #genesis: string;
+  #doc: Promise<Doc> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #dirty = false;
 
   constructor(store: MetadataStore, genesisHash: string) {
-    this.store = store;
-    this.genesis = genesisHash;
+    this.#store = store;
+    this.#genesis = genesisHash;
   }
 
-  private load(): Promise<Doc> {
-    return (this.doc ??= (async () => {
-      const empty: Doc = { genesis: this.genesis, versions: {}, blocks: {} };
+  #load(): Promise<Doc> {
+    return (this.#doc ??= (async () => {
+      const empty: Doc = { genesis: this.#genesis, versions: {}, blocks: {} };
       try {
-        const text = await this.store.getFacts?.(this.genesis);
+        const text = await this.#store.getFacts?.(this.#genesis);
         const d = text ? (JSON.parse(text) as Doc) : null;
         // a document of another chain, or not ours at all, is ignored (and replaced on next save)
-        return d && d.genesis === this.genesis && d.blocks && d.versions ? d : empty;
+        return d && d.genesis === this.#genesis && d.blocks && d.versions ? d : empty;
       } catch {
         return empty;
       }
@@ -48,31 +48,31 @@ export class BlockFacts {
   }
 
   async get(blockHash: string): Promise<BlockRuntime | undefined> {
-    if (!this.store.getFacts) return undefined;
-    const d = await this.load();
+    if (!this.#store.getFacts) return undefined;
+    const d = await this.#load();
     const b = d.blocks[blockHash.toLowerCase()];
     const version = b && d.versions[b[0]];
     return version ? { version, codeAt: b[1] } : undefined;
   }
 
   async add(blockHash: string, r: BlockRuntime): Promise<void> {
-    if (!this.store.setFacts || r.codeAt === undefined) return;
-    const d = await this.load();
+    if (!this.#store.setFacts || r.codeAt === undefined) return;
+    const d = await this.#load();
     d.versions[r.version.specVersion] = r.version;
     d.blocks[blockHash.toLowerCase()] = [r.version.specVersion, r.codeAt];
     const keys = Object.keys(d.blocks);
     for (const k of keys.slice(0, Math.max(0, keys.length - MAX_BLOCKS))) delete d.blocks[k];
-    this.dirty = true;
-    if (this.timer) return;
-    this.timer = setTimeout(() => void this.flush(), 1000);
-    (this.timer as { unref?: () => void }).unref?.(); // a pending save never keeps a process alive
+    this.#dirty = true;
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => void this.flush(), 1000);
+    (this.#timer as { unref?: () => void }).unref?.(); // a pending save never keeps a process alive
   }
 
   async flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (!this.dirty || !this.doc) return;
-    this.dirty = false;
-    await this.store.setFacts?.(this.genesis, JSON.stringify(await this.doc)).catch(() => {});
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (!this.#dirty || !this.#doc) return;
+    this.#dirty = false;
+    await this.#store.setFacts?.(this.#genesis, JSON.stringify(await this.#doc)).catch(() => {});
   }
 }

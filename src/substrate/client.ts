@@ -74,9 +74,9 @@ export class SubstrateClient {
   readonly genesisHash: string;
   readonly runtimes: RuntimeCache;
   /** The head's runtime as last seen; only a guess to build requests with, always re-checked. */
-  private latest: Runtime | undefined;
+  #latest: Runtime | undefined;
   /** The head's runtime as pushed by the node; makes a head read one request (head-runtime.ts). */
-  private head: HeadRuntime | undefined;
+  #head: HeadRuntime | undefined;
   /** Replies to block-pinned reads (response-cache.ts); head reads never go in. */
   readonly responses: ResponseCache;
   /** Where reads of pruned blocks are retried (archive.ts); undefined without archiveEndpoints. */
@@ -98,8 +98,8 @@ export class SubstrateClient {
     try {
       const session = await openSession(rpc, opt);
       const client = new SubstrateClient(rpc, session.genesisHash, session.runtimes, new ResponseCache(opt.responseCacheBytes ?? undefined), session.archive);
-      client.head = session.head;
-      client.latest = session.latest;
+      client.#head = session.head;
+      client.#latest = session.latest;
       return client;
     } catch (e) {
       if (!(target instanceof RpcClient)) await rpc.close();
@@ -120,21 +120,21 @@ export class SubstrateClient {
    * anything is sent at the head, so the checks it makes (key counts) cost no request.
    */
   async #withRuntime<T>(opts: CheckedAt, plan: (rt: Runtime) => Plan<T>): Promise<T> {
-    if (opts.blockHash === undefined && this.head) {
-      const done = await readAtHead(this.head, (v) => this.runtimes.forVersion(v, undefined, rq(opts)), plan, (m, p) => this.#at(m, p, undefined, opts));
+    if (opts.blockHash === undefined && this.#head) {
+      const done = await readAtHead(this.#head, (v) => this.runtimes.forVersion(v, undefined, rq(opts)), plan, (m, p) => this.#at(m, p, undefined, opts));
       if (done) return done.value;
     }
-    const latest = opts.blockHash === undefined ? this.latest : undefined;
+    const latest = opts.blockHash === undefined ? this.#latest : undefined;
     if (!latest) {
       const rt = await this.runtimes.at(opts.blockHash, rq(opts));
-      if (opts.blockHash === undefined) this.latest = rt;
+      if (opts.blockHash === undefined) this.#latest = rt;
       const p = plan(rt);
       return p.finish(await this.#at(p.method, p.params, opts.blockHash, opts));
     }
     const guess = plan(latest);
     const [rt, result] = await Promise.all([this.runtimes.at(undefined, rq(opts)), this.#at(guess.method, guess.params, undefined, opts)]);
     if (rt.version.specVersion === latest.version.specVersion) return guess.finish(result);
-    this.latest = rt;
+    this.#latest = rt;
     const again = plan(rt);
     if (JSON.stringify(again.params) === JSON.stringify(guess.params)) return again.finish(result);
     return again.finish(await this.#at(again.method, again.params, undefined, opts));
@@ -169,7 +169,7 @@ export class SubstrateClient {
   /** Runtime (metadata + registry) for the state at `blockHash` (latest when omitted). */
   async runtime(opts: AtOptions = {}): Promise<Runtime> {
     const o = atArg(opts);
-    const head = o.blockHash === undefined ? this.head?.current() : undefined;
+    const head = o.blockHash === undefined ? this.#head?.current() : undefined;
     if (head) return this.runtimes.forVersion(head, undefined, rq(o));
     return this.runtimes.at(o.blockHash, rq(o));
   }
@@ -372,7 +372,7 @@ export class SubstrateClient {
   subscribeStorage(requests: StorageRequest[], opts: { signal?: AbortSignal } = {}): AsyncGenerator<{ block: string; values: unknown[] }> {
     const reqs = storageRequestsArg(requests, 'requests');
     const signal = optSignalArg(optionsArg(opts, 'opts').signal, 'opts.signal');
-    if (this.latest) storageEntries(this.latest, reqs);
+    if (this.#latest) storageEntries(this.#latest, reqs);
     return subscribeStorage(this, reqs, { signal });
   }
 }

@@ -15,29 +15,29 @@ import type { Runtime, RuntimeVersion } from './runtime.js';
 const PENDING = '\u0000pending';
 
 export class HeadRuntime {
-  private readonly rpc: RpcClient;
-  private sub: Subscription | undefined;
-  private version: RuntimeVersion | undefined;
+  readonly #rpc: RpcClient;
+  #sub: Subscription | undefined;
+  #version: RuntimeVersion | undefined;
   /** The subscription id that delivered `version`: after a reconnect the id changes, and `version` is stale until the re-issued subscription reports. */
-  private seenId: string | undefined;
+  #seenId: string | undefined;
   /** Bumped on every spec change; a read compares it before and after its round trip. */
   epoch = 0;
-  private onFirst: ((v: RuntimeVersion) => void) | undefined;
+  #onFirst: ((v: RuntimeVersion) => void) | undefined;
 
   constructor(rpc: RpcClient) {
-    this.rpc = rpc;
+    this.#rpc = rpc;
   }
 
   /** Open the subscription; resolves false (and stays off) when the node does not support it. */
   async start(signal?: AbortSignal): Promise<boolean> {
     try {
-      this.sub = await this.rpc.subscribe('state_subscribeRuntimeVersion', [], 'state_unsubscribeRuntimeVersion', (v) => this.onVersion(v as RuntimeVersion), {
+      this.#sub = await this.#rpc.subscribe('state_subscribeRuntimeVersion', [], 'state_unsubscribeRuntimeVersion', (v) => this.#onVersion(v as RuntimeVersion), {
         signal,
         onError: () => {
-          this.sub = undefined; // could not be re-established: fall back to per-call checks
+          this.#sub = undefined; // could not be re-established: fall back to per-call checks
         },
       });
-      if (this.seenId === PENDING) this.seenId = this.sub.id;
+      if (this.#seenId === PENDING) this.#seenId = this.#sub.id;
       return true;
     } catch {
       return false;
@@ -49,10 +49,10 @@ export class HeadRuntime {
    * or undefined after `ms` — so connect needs no separate state_getRuntimeVersion.
    */
   firstVersion(ms: number): Promise<RuntimeVersion | undefined> {
-    if (this.version) return Promise.resolve(this.version);
+    if (this.#version) return Promise.resolve(this.#version);
     return new Promise((resolve) => {
       const t = setTimeout(() => resolve(undefined), ms);
-      this.onFirst = (v) => {
+      this.#onFirst = (v) => {
         clearTimeout(t);
         resolve(v);
       };
@@ -61,17 +61,17 @@ export class HeadRuntime {
 
   /** The head's runtime version while the subscription is known to be current, else undefined. */
   current(): RuntimeVersion | undefined {
-    if (!this.sub || this.rpc.state !== 'open' || this.seenId !== this.sub.id) return undefined;
-    return this.version;
+    if (!this.#sub || this.#rpc.state !== 'open' || this.#seenId !== this.#sub.id) return undefined;
+    return this.#version;
   }
 
-  private onVersion(v: RuntimeVersion): void {
+  #onVersion(v: RuntimeVersion): void {
     if (!v || typeof v.specVersion !== 'number') return;
-    if (this.version?.specVersion !== v.specVersion) this.epoch++;
-    this.version = v;
-    this.seenId = this.sub?.id ?? PENDING;
-    this.onFirst?.(v);
-    this.onFirst = undefined;
+    if (this.#version?.specVersion !== v.specVersion) this.epoch++;
+    this.#version = v;
+    this.#seenId = this.#sub?.id ?? PENDING;
+    this.#onFirst?.(v);
+    this.#onFirst = undefined;
   }
 }
 

@@ -16,37 +16,37 @@ const HASH_AT: Record<string, number> = {
 const HASH = /^0x[0-9a-fA-F]{64}$/;
 
 export class ResponseCache {
-  private readonly entries = new Map<string, { value: unknown; bytes: number }>();
-  private readonly maxBytes: number;
-  private held = 0;
+  readonly #entries = new Map<string, { value: unknown; bytes: number }>();
+  readonly #maxBytes: number;
+  #held = 0;
   hits = 0;
   misses = 0;
 
   /** `maxBytes` 0 turns the cache off. */
   constructor(maxBytes = 4 * 1024 * 1024) {
-    this.maxBytes = Math.max(0, maxBytes);
+    this.#maxBytes = Math.max(0, maxBytes);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.#entries.size;
   }
 
   get bytes(): number {
-    return this.held;
+    return this.#held;
   }
 
   /** `rpc.request`, answered from the cache when the request is pinned to a block and seen before. */
   async request<T>(rpc: RpcClient, method: string, params: unknown[], opts: RequestOptions = {}): Promise<T> {
     const at = HASH_AT[method];
     const hash = at === undefined || params.length !== at + 1 ? undefined : params[at];
-    if (this.maxBytes === 0 || typeof hash !== 'string' || !HASH.test(hash)) {
+    if (this.#maxBytes === 0 || typeof hash !== 'string' || !HASH.test(hash)) {
       return rpc.request<T>(method, params, opts);
     }
     const key = method + JSON.stringify(params).toLowerCase();
-    const hit = this.entries.get(key);
+    const hit = this.#entries.get(key);
     if (hit) {
-      this.entries.delete(key); // refresh LRU position
-      this.entries.set(key, hit);
+      this.#entries.delete(key); // refresh LRU position
+      this.#entries.set(key, hit);
       this.hits++;
       return hit.value as T;
     }
@@ -54,22 +54,22 @@ export class ResponseCache {
     const value = await rpc.request<T>(method, params, opts);
     // A null header or block means "not (yet) known here", not an immutable answer; a null storage
     // value at an existing block is one (an unknown block makes state_* fail instead).
-    if (value !== undefined && (value !== null || method.startsWith('state_'))) this.put(key, value);
+    if (value !== undefined && (value !== null || method.startsWith('state_'))) this.#put(key, value);
     return value;
   }
 
-  private put(key: string, value: unknown): void {
+  #put(key: string, value: unknown): void {
     const bytes = key.length + (typeof value === 'string' ? value.length : JSON.stringify(value).length);
-    if (bytes > this.maxBytes / 4) return; // one huge reply (a full block) must not flush everything
-    const old = this.entries.get(key);
-    if (old) this.held -= old.bytes;
-    this.entries.delete(key);
-    this.entries.set(key, { value, bytes });
-    this.held += bytes;
-    for (const [k, e] of this.entries) {
-      if (this.held <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.held -= e.bytes;
+    if (bytes > this.#maxBytes / 4) return; // one huge reply (a full block) must not flush everything
+    const old = this.#entries.get(key);
+    if (old) this.#held -= old.bytes;
+    this.#entries.delete(key);
+    this.#entries.set(key, { value, bytes });
+    this.#held += bytes;
+    for (const [k, e] of this.#entries) {
+      if (this.#held <= this.#maxBytes) break;
+      this.#entries.delete(k);
+      this.#held -= e.bytes;
     }
   }
 }

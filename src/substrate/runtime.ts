@@ -43,11 +43,11 @@ export interface RuntimeCacheOptions {
 const SUPPORTED = [16, 15];
 
 export class RuntimeCache {
-  private readonly rpc: RpcClient;
-  private readonly opts: RuntimeCacheOptions;
-  private readonly runtimes = new Map<number, Promise<Runtime>>();
-  private readonly specOfBlock = new Map<string, Promise<{ version: RuntimeVersion; codeAt: string | undefined }>>();
-  private ss58: number | undefined;
+  readonly #rpc: RpcClient;
+  readonly #opts: RuntimeCacheOptions;
+  readonly #runtimes = new Map<number, Promise<Runtime>>();
+  readonly #specOfBlock = new Map<string, Promise<{ version: RuntimeVersion; codeAt: string | undefined }>>();
+  #ss58: number | undefined;
   /** Which runtime each block ran on, kept across restarts by the store (block-facts.ts). */
   readonly facts: BlockFacts;
 
@@ -59,14 +59,14 @@ export class RuntimeCache {
     optUintArg(o.maxRuntimes, 'opts.maxRuntimes', U32_MAX, 1);
     optUintArg(o.maxMetadataVersion, 'opts.maxMetadataVersion', 255);
     if (o.archive !== undefined) objectArg(o.archive, 'opts.archive', 'an ArchiveFallback');
-    this.rpc = rpc;
-    this.opts = opts;
+    this.#rpc = rpc;
+    this.#opts = opts;
     this.facts = new BlockFacts(opts.store, opts.genesisHash);
-    this.ss58 = opts.ss58Prefix;
+    this.#ss58 = opts.ss58Prefix;
   }
 
   get ss58Prefix(): number | undefined {
-    return this.ss58;
+    return this.#ss58;
   }
 
   /** The runtime for the state at `blockHash`; the latest when omitted. */
@@ -82,10 +82,10 @@ export class RuntimeCache {
   async versionAt(blockHashIn: string | null | undefined, opts: RequestOptions = {}): Promise<{ version: RuntimeVersion; codeAt: string | undefined }> {
     const blockHash = blockHashArg(blockHashIn, 'blockHash');
     if (blockHash === undefined) {
-      return this.rpc.request<RuntimeVersion>('state_getRuntimeVersion', [], opts).then((version) => ({ version, codeAt: undefined }));
+      return this.#rpc.request<RuntimeVersion>('state_getRuntimeVersion', [], opts).then((version) => ({ version, codeAt: undefined }));
     }
     const key = blockHash.toLowerCase();
-    let p = this.specOfBlock.get(key);
+    let p = this.#specOfBlock.get(key);
     if (!p) {
       const read = async (rpc: RpcClient) => {
         try {
@@ -97,16 +97,16 @@ export class RuntimeCache {
           throw mapStateError(e, blockHash);
         }
       };
-      const ask = () => (this.opts.archive ? this.opts.archive.orArchive(read, this.rpc) : read(this.rpc));
+      const ask = () => (this.#opts.archive ? this.#opts.archive.orArchive(read, this.#rpc) : read(this.#rpc));
       p = this.facts.get(key).then(async (known) => {
         if (known) return known;
         const r = await ask();
         void this.facts.add(key, r);
         return r;
       });
-      p.catch(() => this.specOfBlock.delete(key));
-      if (this.specOfBlock.size > 4096) this.specOfBlock.delete(this.specOfBlock.keys().next().value!);
-      this.specOfBlock.set(key, p);
+      p.catch(() => this.#specOfBlock.delete(key));
+      if (this.#specOfBlock.size > 4096) this.#specOfBlock.delete(this.#specOfBlock.keys().next().value!);
+      this.#specOfBlock.set(key, p);
     }
     return p;
   }
@@ -114,35 +114,35 @@ export class RuntimeCache {
   /** Runtime for a known version; `fetchAt` is a block whose state holds that code. */
   forVersion(version: RuntimeVersion, fetchAt: string | undefined, opts: RequestOptions = {}): Promise<Runtime> {
     const spec = uintArg(objectArg(version, 'version', 'a RuntimeVersion').specVersion, 'version.specVersion', U32_MAX);
-    const hit = this.runtimes.get(spec);
+    const hit = this.#runtimes.get(spec);
     if (hit) {
       // refresh LRU position
-      this.runtimes.delete(spec);
-      this.runtimes.set(spec, hit);
+      this.#runtimes.delete(spec);
+      this.#runtimes.set(spec, hit);
       return hit;
     }
     const p = this.#load(version, fetchAt, opts);
-    p.catch(() => this.runtimes.delete(spec));
-    this.runtimes.set(spec, p);
-    const max = this.opts.maxRuntimes ?? 4;
-    while (this.runtimes.size > max) this.runtimes.delete(this.runtimes.keys().next().value!);
+    p.catch(() => this.#runtimes.delete(spec));
+    this.#runtimes.set(spec, p);
+    const max = this.#opts.maxRuntimes ?? 4;
+    while (this.#runtimes.size > max) this.#runtimes.delete(this.#runtimes.keys().next().value!);
     return p;
   }
 
   async #load(version: RuntimeVersion, at: string | undefined, opts: RequestOptions): Promise<Runtime> {
     const metadata = (await this.#fromStore(version.specVersion)) ?? (await this.#download(version.specVersion, at, opts));
-    if (this.ss58 === undefined) {
+    if (this.#ss58 === undefined) {
       const sys = metadata.pallets.find((p) => p.name === 'System')?.constants.find((c) => c.name === 'SS58Prefix');
-      if (sys) this.ss58 = Number(decode(createRegistry(metadata).codec(sys.type), sys.value));
+      if (sys) this.#ss58 = Number(decode(createRegistry(metadata).codec(sys.type), sys.value));
     }
-    const registry = createRegistry(metadata, { ss58Prefix: this.ss58 ?? 42 });
+    const registry = createRegistry(metadata, { ss58Prefix: this.#ss58 ?? 42 });
     return { version, metadata, registry };
   }
 
   /** Stored metadata for `spec`, or null when absent, unusable (newer than wanted) or undecodable. */
   async #fromStore(spec: number): Promise<Metadata | null> {
-    const bytes = await this.opts.store.get(this.opts.genesisHash, spec).catch(() => null);
-    if (!bytes || metadataVersion(bytes) > (this.opts.maxMetadataVersion ?? 16)) return null;
+    const bytes = await this.#opts.store.get(this.#opts.genesisHash, spec).catch(() => null);
+    if (!bytes || metadataVersion(bytes) > (this.#opts.maxMetadataVersion ?? 16)) return null;
     try {
       return decodeMetadata(bytes);
     } catch {
@@ -158,19 +158,19 @@ export class RuntimeCache {
         throw mapStateError(e, at);
       }
     };
-    const archive = at === undefined ? undefined : this.opts.archive;
-    const bytes = archive ? await archive.orArchive(fetch, this.rpc) : await fetch(this.rpc);
+    const archive = at === undefined ? undefined : this.#opts.archive;
+    const bytes = archive ? await archive.orArchive(fetch, this.#rpc) : await fetch(this.#rpc);
     const metadata = decodeMetadata(bytes);
     // A store that cannot keep it costs a download next time, never this read.
-    await this.opts.store.set(this.opts.genesisHash, spec, bytes).catch(() => {});
+    await this.#opts.store.set(this.#opts.genesisHash, spec, bytes).catch(() => {});
     return metadata;
   }
 
   /** Newest supported metadata at `at`, as raw bytes. */
-  async fetchMetadata(atIn: string | null | undefined, opts: RequestOptions = {}, rpc: RpcClient = this.rpc): Promise<Uint8Array> {
+  async fetchMetadata(atIn: string | null | undefined, opts: RequestOptions = {}, rpc: RpcClient = this.#rpc): Promise<Uint8Array> {
     const at = blockHashArg(atIn, 'at');
     objectArg(rpc, 'rpc', 'an RpcClient');
-    const max = this.opts.maxMetadataVersion ?? 16;
+    const max = this.#opts.maxMetadataVersion ?? 16;
     let versions: number[] = [];
     try {
       const hex = await rpc.request<string>('state_call', ['Metadata_metadata_versions', '0x', at], opts);
