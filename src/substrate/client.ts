@@ -12,7 +12,7 @@ import type { RuntimeCache, Runtime, RuntimeVersion } from './runtime.js';
 import { decodeEvents, type ChainEvent } from './events.js';
 import { type DecodedExtrinsic } from './extrinsic-decode.js';
 import { iterateMap, queryMapOptionsArg, type MapSource, type QueryMapEntry, type QueryMapOptions } from './query-map.js';
-import { decodeStorageValue, storageEntries } from './storage-value.js';
+import { decodeStorageValue, storageEntries, valuesOfKeys } from './storage-value.js';
 import { hintedCallPlan, runtimeCallPlan, type Plan } from './runtime-call.js';
 import { ResponseCache } from './response-cache.js';
 import type { ArchiveFallback } from './archive.js';
@@ -287,9 +287,8 @@ export class SubstrateClient {
         method: 'state_queryStorageAt',
         params: o.blockHash ? [keys, o.blockHash] : [keys],
         finish: (res: { block: string; changes: [string, string | null][] }[] | null) => {
-          const byKey = new Map<string, string | null>();
-          for (const set of res ?? []) for (const [k, v] of set.changes) byKey.set(k.toLowerCase(), v);
-          return reqs.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], byKey.get(keys[n].toLowerCase()) ?? null, `${p}.${i}`)) as T;
+          const values = valuesOfKeys(res, keys);
+          return reqs.map(([p, i], n) => decodeStorageValue(rt.registry, entries[n], values[n], `${p}.${i}`)) as T;
         },
       };
     });

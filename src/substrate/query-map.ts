@@ -7,7 +7,7 @@
 import { decodeStorageKey, storageKey } from '../scale/index.js';
 import { InvalidArgumentError } from './errors.js';
 import type { Runtime } from './runtime.js';
-import { decodeStorageValue } from './storage-value.js';
+import { decodeStorageValue, valuesOfKeys } from './storage-value.js';
 import { atArg, hexArg, optBoolArg, optFunctionArg, optUintArg, type CheckedAt } from './validate.js';
 
 export interface QueryMapEntry<K = unknown[], V = unknown> {
@@ -70,9 +70,7 @@ export async function* iterateMap<K, V>(src: MapSource, pallet: string, item: st
   const values = async (keys: string[]) => {
     if (keys.length === 0) return [];
     const res = await src.read<{ changes: [string, string | null][] }[]>('state_queryStorageAt', [keys, blockHash], blockHash, opts);
-    const m = new Map<string, string | null>();
-    for (const s of res ?? []) for (const [k, v] of s.changes) m.set(k.toLowerCase(), v);
-    return keys.map((k) => m.get(k.toLowerCase()) ?? null);
+    return valuesOfKeys(res, keys);
   };
   const decodeEntry = (k: string, v: string | null): QueryMapEntry<K, V> => ({
     key: k,

@@ -16,6 +16,16 @@ export function storageEntries(rt: Runtime, reqs: [string, string, unknown[]][])
   });
 }
 
+/**
+ * A `state_queryStorageAt` reply as one value (or null) per key, in `keys` order: the node's
+ * change sets may come in any order and any hex case.
+ */
+export function valuesOfKeys(res: { changes: [string, string | null][] }[] | null, keys: string[]): (string | null)[] {
+  const byKey = new Map<string, string | null>();
+  for (const set of res ?? []) for (const [k, v] of set.changes) byKey.set(k.toLowerCase(), v);
+  return keys.map((k) => byKey.get(k.toLowerCase()) ?? null);
+}
+
 /** Decode a storage value (hex or null) with the entry's modifier rules. */
 export function decodeStorageValue(registry: Registry, entry: StorageEntry, hex: string | null, what: string): unknown {
   registryArg(registry, 'registry');
