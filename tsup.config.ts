@@ -33,9 +33,9 @@ export default defineConfig({
     {
       name: 'default-store',
       setup(b) {
-        // src/ imports './default-store.js' (mapped for browsers by the package.json `browser`
-        // field); dist/ keeps the choice for the consumer's bundler.
-        b.onResolve({ filter: /^\.\/default-store\.js$/ }, (a) => (/metadata-cache\.ts$/.test(a.importer) ? { path: '#default-store', external: true } : undefined));
+        // src/ imports `#src/default-store` (package.json `imports`, src targets); dist/ imports
+        // `#default-store` (dist targets) and so leaves the choice to the consumer's bundler.
+        b.onResolve({ filter: /^#src\/default-store$/ }, () => ({ path: '#default-store', external: true }));
       },
     },
   ],

@@ -75,8 +75,9 @@ describe('browser bundle size', () => {
     expect(m.gzip <= CEILING_GZIP, report(m, CEILING_GZIP)).toBe(true);
   });
 
-  // The file store (node:fs) is chosen at build time: package.json `browser` maps src's
-  // default-store.ts to default-store-web.ts, so only a Node build carries metadata-cache-node.ts.
+  // The file store (node:fs) is chosen at build time: package.json `imports` maps
+  // `#src/default-store` to default-store-web.ts for browsers, so only a Node build carries
+  // metadata-cache-node.ts.
   it('keeps the file metadata store out of browser builds only', async () => {
     const carries = async (platform: 'browser' | 'node') => {
       const r = await build({

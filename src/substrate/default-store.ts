@@ -1,8 +1,9 @@
 // The platform's persistent metadata store where there may be a file system (Node, Bun, Deno):
 // the file store, else what a browser or worker gets (default-store-web.ts). Bundlers for
-// browsers and workers never see this module: src/ reaches default-store-web.ts through the
-// package.json `browser` map, dist/ through the `#default-store` conditional import (tsup.config.ts),
-// which keeps metadata-cache-node.ts (1.7 KB minified) out of those bundles.
+// browsers and workers never see this module: metadata-cache.ts imports it as `#src/default-store`
+// (dist/: `#default-store`, tsup.config.ts), which package.json `imports` maps by condition —
+// browser/workerd/worker to default-store-web.ts — keeping metadata-cache-node.ts (1.7 KB
+// minified) out of those bundles.
 import { fileMetadataStore } from './metadata-cache-node.js';
 import { platformStore as webStore } from './default-store-web.js';
 import type { MetadataStore, SealedStoreOptions } from './metadata-store.js';

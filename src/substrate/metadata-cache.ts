@@ -7,7 +7,7 @@
 //
 // Which stores a bundle can reach is decided at build time (default-store.ts): browser and worker
 // bundles get default-store-web.ts and so never contain the file store.
-import { platformStore } from './default-store.js';
+import { platformStore } from '#src/default-store';
 import { memoryMetadataStore, sealedOptionsArg, type MetadataStore, type SealedStoreOptions } from './metadata-store.js';
 
 export function defaultMetadataStore(optionsIn: SealedStoreOptions = {}): MetadataStore {
