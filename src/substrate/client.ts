@@ -17,6 +17,7 @@ import { hintedCallPlan, runtimeCallPlan, type Plan } from './runtime-call.js';
 import { ResponseCache } from './response-cache.js';
 import type { ArchiveFallback } from './archive.js';
 import { readAtBlock } from './read-at.js';
+import { blockHashOf, type BlockHashSource } from './block-hash.js';
 import { connectOptionsArg, openSession, targetArg } from './session.js';
 import { blockQueryArg, getBlock, getBlockHeader, type Block, type BlockOptions, type BlockQuery, type UndecodedExtrinsic } from './blocks.js';
 import { subscribeHeads, subscribeStorage, type HeadsOptions, type HeadWithAuthor } from './subscriptions.js';
@@ -88,7 +89,10 @@ export class SubstrateClient {
     this.runtimes = runtimes;
     this.responses = responses;
     this.archive = archive;
+    this.#hashes = { rpc, archive, facts: runtimes.facts, finalityAt: -Infinity };
   }
+
+  readonly #hashes: BlockHashSource;
 
   /** Connect, read the genesis hash and load the current runtime's metadata. */
   static async connect(target: string | string[] | JsonRpcProvider | RpcClient, options: ConnectOptions = {}): Promise<SubstrateClient> {
@@ -187,13 +191,7 @@ export class SubstrateClient {
   /** Hash of block `blockNumber` (a u32, as Substrate's BlockNumber is). */
   async getBlockHash(blockNumber: number, opts: AtOptions = {}): Promise<string> {
     uintArg(blockNumber, 'blockNumber', U32_MAX);
-    const o = atArg(opts);
-    const h = await this.rpc.request<string | null>('chain_getBlockHash', [blockNumber], rq(o));
-    if (h) return h;
-    // a node that synced from a checkpoint does not know old numbers; an archive does
-    const old = await this.archive?.request<string | null>('chain_getBlockHash', [blockNumber], rq(o));
-    if (!old) throw new BlockNotFoundError(blockNumber);
-    return old;
+    return blockHashOf(this.#hashes, blockNumber, rq(atArg(opts)));
   }
 
   /** A header by `blockHash`, by `blockNumber`, or the (finalised with `finalizedOnly`) head's. */

@@ -184,6 +184,25 @@ describe.skipIf(!url)('warm starts on the local chain', () => {
     await c.close();
   });
 
+  it('hashes of finalised block numbers survive a restart; unfinalised numbers are always asked', async () => {
+    const dir = tmp();
+    const a = await SubstrateClient.connect(url, { metadataStore: fileMetadataStore(dir) });
+    const head = await a.getBlockHeader({ finalizedOnly: true });
+    const numbers = [0, head.number];
+    const hashes = await Promise.all(numbers.map((n) => a.getBlockHash(n)));
+    expect(hashes[1]).toBe(head.hash);
+    await a.close(); // flushes the facts
+    const rec = recordingProvider(url);
+    const b = await SubstrateClient.connect(rec.provider, { metadataStore: fileMetadataStore(dir) });
+    rec.reset();
+    expect(await Promise.all(numbers.map((n) => b.getBlockHash(n)))).toEqual(hashes);
+    expect(rec.calls).toEqual([]);
+    // a number above the finalised mark goes to the node (and is answered there)
+    await expect(b.getBlockHash(head.number + 1000)).rejects.toThrow(/block 1\d*|not found/i);
+    expect(rec.calls.map((c) => c.method)).toContain('chain_getBlockHash');
+    await b.close();
+  });
+
   it('10 processes starting at once on a cold cache all succeed and leave one whole file', async () => {
     const dir = tmp();
     const child = join(PROJECT_ROOT, 'test', 'helpers', 'warm-start-child.ts');
