@@ -14,6 +14,9 @@ import { spawnReplayServer } from '../test/helpers/spawn-server.js';
 
 const { values } = parseArgs({ options: { url: { type: 'string' }, network: { type: 'string' }, 'skip-replay': { type: 'boolean', default: false } } });
 const remote = values.url ?? values.network;
+// The pulls below compare serial with concurrent requests over one socket; the block-pinned
+// response cache would answer the second pull from memory, so the demo turns it off.
+const NO_CACHE = { responseCacheBytes: 0 };
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 
 async function pullAll(st: Subtensor, label: string, netuids?: number[]) {
@@ -45,7 +48,7 @@ async function main() {
     const urls = resolveEndpoints(remote);
     console.log(`connecting to ${urls[0]}`);
     const t = performance.now();
-    const st = await Subtensor.connect(urls);
+    const st = await Subtensor.connect(urls, NO_CACHE);
     try {
       console.log(`connected + metadata in ${ms(t)}; block ${await st.getCurrentBlock()}, ${await st.getTotalSubnets()} subnets`);
       await pullAll(st, 'all subnets');
@@ -61,7 +64,7 @@ async function main() {
   console.log(`  ready at ${chain.url} in ${ms(t)}`);
   try {
     t = performance.now();
-    const st = await Subtensor.connect(chain.url);
+    const st = await Subtensor.connect(chain.url, NO_CACHE);
     const rt = await st.client.runtime();
     console.log(`connected: ${rt.version.specName} spec ${rt.version.specVersion}, metadata V${rt.metadata.version}, ${rt.metadata.pallets.length} pallets (${ms(t)})`);
     const alice = devSigner('Alice');
@@ -93,7 +96,7 @@ async function main() {
       console.log(`  skipped: ${(e as Error).message}`);
       return;
     }
-    const st = await Subtensor.connect(server.url);
+    const st = await Subtensor.connect(server.url, NO_CACHE);
     try {
       await pullAll(st, 'replayed finney', Array.from({ length: 16 }, (_, i) => i + 1));
     } finally {
