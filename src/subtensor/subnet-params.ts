@@ -14,7 +14,7 @@ import { resolveAt, type At } from './at.js';
 /** `item[netuid]` at `at`, or null when NetworksAdded[netuid] is false. */
 export async function subnetParam<V>(st: Subtensor, item: StorageAddress<[number], V>, netuid: number, at: At): Promise<V | null> {
   const [exists, value] = await readMulti(st.client, [[NETWORKS_ADDED, [netuid]], [item, [netuid]]] as const, at);
-  return exists ? (value as V) : null;
+  return exists ? value : null;
 }
 
 async function param<V>(st: Subtensor, item: StorageAddress<[number], V>, netuid: number, sel: BlockSelector): Promise<V | null> {
