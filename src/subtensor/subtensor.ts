@@ -10,7 +10,7 @@ import {
 } from '../substrate/index.js';
 import { balance, type Balance } from './balance.js';
 import {
-  camel, delegateInfo, neuronFull, neuronLite, stakeInfo, type DelegatedInfo, type DelegateInfo, type LegacySubnetHyperparameters,
+  camel, neuronFull, neuronLite, type DelegatedInfo, type DelegateInfo, type LegacySubnetHyperparameters,
   type MetagraphInfo, type NeuronInfo, type NeuronInfoLite, type StakeInfo, type SubnetHyperparameters,
 } from './convert.js';
 import { callRuntimeApi } from './runtime-api.js';
@@ -340,20 +340,13 @@ export class Subtensor {
   }
 
   /** Every stake a coldkey holds: one entry per (hotkey, subnet). */
-  async getStakeInfoForColdkey(coldkey: string, sel: BlockSelector = {}): Promise<StakeInfo[]> {
-    return this.#stakeInfoForColdkey(addressArg(coldkey, 'coldkey'), selectorArg(sel));
-  }
-
-  async #stakeInfoForColdkey(coldkey: string, sel: CheckedSelector): Promise<StakeInfo[]> {
-    const raw = await this.#runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_coldkey', [coldkey], sel);
-    return raw.map(stakeInfo);
+  getStakeInfoForColdkey(coldkey: string, sel: BlockSelector = {}): Promise<StakeInfo[]> {
+    return stake.getStakeInfoForColdkey(this, coldkey, sel);
   }
 
   /** getStakeInfoForColdkey for many coldkeys in one call, keyed by coldkey. */
-  async getStakeInfoForColdkeys(coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, StakeInfo[]>> {
-    const list = addressesArg(coldkeys, 'coldkeys');
-    const raw = await this.#runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [list], selectorArg(sel));
-    return Object.fromEntries(raw.map(([ck, l]) => [ck, l.map(stakeInfo)]));
+  getStakeInfoForColdkeys(coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, StakeInfo[]>> {
+    return stake.getStakeInfoForColdkeys(this, coldkeys, sel);
   }
 
   /** Total stake on a hotkey in a subnet (TotalHotkeyAlpha; TotalHotkeyStake on old runtimes). */
@@ -362,15 +355,13 @@ export class Subtensor {
   }
 
   /** Every delegate. */
-  async getDelegates(sel: BlockSelector = {}): Promise<DelegateInfo[]> {
-    const raw = await this.#runtimeApi('DelegateInfoRuntimeApi', 'get_delegates', [], selectorArg(sel));
-    return raw.map(delegateInfo);
+  getDelegates(sel: BlockSelector = {}): Promise<DelegateInfo[]> {
+    return stake.getDelegates(this, sel);
   }
 
   /** The delegates a coldkey stakes on, with its stake on each. */
-  async getDelegated(coldkey: string, sel: BlockSelector = {}): Promise<DelegatedInfo[]> {
-    const raw = await this.#runtimeApi('DelegateInfoRuntimeApi', 'get_delegated', [addressArg(coldkey, 'coldkey')], selectorArg(sel));
-    return raw.map(([d, detail]): DelegatedInfo => ({ delegate: delegateInfo(d), detail }));
+  getDelegated(coldkey: string, sel: BlockSelector = {}): Promise<DelegatedInfo[]> {
+    return stake.getDelegated(this, coldkey, sel);
   }
 
   // Extrinsics
