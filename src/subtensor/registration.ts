@@ -11,12 +11,22 @@ import type { BlockSelector, Subtensor } from './subtensor.js';
 import { IS_NETWORK_MEMBER, OWNED_HOTKEYS, OWNER, UIDS } from './addresses.js';
 import { netuidArg } from './args.js';
 import { resolveAt, type At } from './at.js';
+import type { NeuronInfo } from './convert.js';
 
 /** The hotkey's uid on subnet `netuid` (Uids), null when it is not registered there. */
 export async function getUidForHotkeyOnSubnet(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector): Promise<number | null> {
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
   return read(st.client, UIDS, [netuid, hotkey], await resolveAt(st, sel));
+}
+
+/** The hotkey's neuron on subnet `netuid` (Uids, then get_neuron at the same block); null when unregistered (Python: a null neuron). */
+export async function getNeuronForPubkeyAndSubnet(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector): Promise<NeuronInfo | null> {
+  addressArg(hotkey, 'hotkey');
+  netuidArg(netuid);
+  const at = await resolveAt(st, sel, true);
+  const uid = await read(st.client, UIDS, [netuid, hotkey], at);
+  return uid === null ? null : st.neuronForUid(uid, netuid, at);
 }
 
 /** The subnets the hotkey is registered on (IsNetworkMember entries that are true), ascending. */

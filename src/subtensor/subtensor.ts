@@ -136,14 +136,19 @@ export class Subtensor {
     return p;
   }
 
-  /** The block's timestamp (Timestamp.Now, ms since the Unix epoch) as a Date. */
+  // Block and time, each at one pinned block: ./time.ts (null: no such subnet, uid, or epochs)
+
   getTimestamp(sel: BlockSelector = {}): Promise<Date> {
     return time.getTimestamp(this, sel);
   }
-
-  /** Blocks since neuron `uid` of subnet `netuid` last updated (LastUpdate); null if the subnet or uid is absent. */
   blocksSinceLastUpdate(netuid: number, uid: number, sel: BlockSelector = {}): Promise<number | null> {
     return time.blocksSinceLastUpdate(this, netuid, uid, sel);
+  }
+  blocksUntilNextEpoch(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
+    return time.blocksUntilNextEpoch(this, netuid, sel);
+  }
+  getNextEpochStartBlock(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
+    return time.getNextEpochStartBlock(this, netuid, sel);
   }
 
   // Plumbing
@@ -283,6 +288,9 @@ export class Subtensor {
 
   getUidForHotkeyOnSubnet(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<number | null> {
     return reg.getUidForHotkeyOnSubnet(this, hotkey, netuid, sel);
+  }
+  getNeuronForPubkeyAndSubnet(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo | null> {
+    return reg.getNeuronForPubkeyAndSubnet(this, hotkey, netuid, sel);
   }
   getNetuidsForHotkey(hotkey: string, sel: BlockSelector = {}): Promise<number[]> {
     return reg.getNetuidsForHotkey(this, hotkey, sel);

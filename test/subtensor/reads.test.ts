@@ -122,4 +122,32 @@ describe.skipIf(!url)('registration and block/time reads against polkadot.js at 
     // at the head: pinned first, so never negative even while blocks are produced
     expect(await st.blocksSinceLastUpdate(1, 0)).toBeGreaterThanOrEqual(number - Number(last[0]));
   });
+
+  it('blocksUntilNextEpoch, getNextEpochStartBlock: the runtime rule over Tempo, block by block', async () => {
+    const tempo = Number((await pjs.query.subtensorModule.tempo(1)).toString());
+    expect(tempo).toBeGreaterThan(0);
+    // SubtensorModule::blocks_until_next_epoch: tempo - (block + netuid + 1) % (tempo + 1)
+    expect(await st.blocksUntilNextEpoch(1, { blockHash: hash })).toBe(tempo - ((number + 2) % (tempo + 1)));
+    expect(await st.blocksUntilNextEpoch(0, { blockHash: hash })).toBe(tempo - ((number + 1) % (tempo + 1)));
+    // one block later, one block less (until the count wraps at an epoch block)
+    for (let b = Math.max(0, number - 5); b < number; b++) {
+      const [now, next] = [await st.blocksUntilNextEpoch(1, { block: b }), await st.blocksUntilNextEpoch(1, { block: b + 1 })];
+      expect(next).toBe(now === 0 ? tempo : now! - 1);
+      expect(await st.getNextEpochStartBlock(1, { block: b })).toBe(b + now! + 1);
+    }
+    const until = await st.blocksUntilNextEpoch(1, { blockHash: hash });
+    expect(await st.at(hash).getNextEpochStartBlock(1)).toBe(number + until! + 1);
+    expect(await st.blocksUntilNextEpoch(7, { blockHash: hash })).toBeNull();
+    expect(await st.getNextEpochStartBlock(7, { blockHash: hash })).toBeNull();
+  });
+
+  it('getNeuronForPubkeyAndSubnet: Uids, then that uid\'s neuron at the same block', async () => {
+    const uid = (await pjs.query.subtensorModule.uids(1, hotkey)).toJSON() as number;
+    const neuron = await st.getNeuronForPubkeyAndSubnet(hotkey, 1, { blockHash: hash });
+    expect(neuron?.uid).toBe(uid);
+    expect(neuron?.netuid).toBe(1);
+    expect(neuron?.hotkey).toBe(hotkey);
+    expect(neuron).toEqual(await st.neuronForUid(uid, 1, { blockHash: hash }));
+    expect(await st.getNeuronForPubkeyAndSubnet(nobody, 1, { blockHash: hash })).toBeNull();
+  });
 });
