@@ -12,6 +12,16 @@ export const NETWORKS_ADDED = finney.storage('SubtensorModule', 'NetworksAdded')
 export const TOTAL_HOTKEY_ALPHA = finney.storage('SubtensorModule', 'TotalHotkeyAlpha');
 export const TOTAL_HOTKEY_STAKE = storage<[hotkey: string], bigint>('SubtensorModule', 'TotalHotkeyStake');
 export const STAKE = storage<[hotkey: string, coldkey: string], bigint>('SubtensorModule', 'Stake');
+export const TIMESTAMP_NOW = finney.storage('Timestamp', 'Now');
+export const UIDS = finney.storage('SubtensorModule', 'Uids');
+export const IS_NETWORK_MEMBER = finney.storage('SubtensorModule', 'IsNetworkMember');
+export const OWNER = finney.storage('SubtensorModule', 'Owner');
+export const OWNED_HOTKEYS = finney.storage('SubtensorModule', 'OwnedHotkeys');
+export const TEMPO = finney.storage('SubtensorModule', 'Tempo');
+export const DIFFICULTY = finney.storage('SubtensorModule', 'Difficulty');
+export const IMMUNITY_PERIOD = finney.storage('SubtensorModule', 'ImmunityPeriod');
+export const SUBNETWORK_N = finney.storage('SubtensorModule', 'SubnetworkN');
+export const LAST_UPDATE = finney.storage('SubtensorModule', 'LastUpdate');
 export const EXISTENTIAL_DEPOSIT = finney.constant('Balances', 'ExistentialDeposit');
 
 export type Apis = FinneyChain['apis'];

@@ -2,21 +2,23 @@
 // `{ block?, blockHash?, reuseBlock? }` with the Python SDK's rules, minus its race: the block a
 // call reads is resolved once into an immutable snapshot; `reuseBlock` reuses the last snapshot
 // another call pinned, and `at(blockHash)` returns a view whose every call reads that block.
-// Every public method checks its arguments first (./args.ts), before anything is sent.
-import { bytes, decode, DecodeError, ss58Decode, type Codec } from '../scale/index.js';
+// Every public method checks its arguments first (./args.ts), before anything is sent. Groups of
+// reads are functions over a Subtensor in their own modules (./registration.ts, ./stake.ts, …).
 import {
   SubstrateClient, composeCall, createSignedExtrinsic, read, readMap, readMulti, storage, submitExtrinsic, InvalidArgumentError,
   type ConnectOptions, type ExtrinsicReceipt, type Input, type Signer, type StorageAddress,
 } from '../substrate/index.js';
 import { balance, type Balance } from './balance.js';
 import {
-  camel, delegateInfo, neuronFull, neuronLite, stakeInfo, type DelegatedInfo, type DelegateInfo, type LegacySubnetHyperparameters,
+  camel, neuronFull, neuronLite, type DelegatedInfo, type DelegateInfo, type LegacySubnetHyperparameters,
   type MetagraphInfo, type NeuronInfo, type NeuronInfoLite, type StakeInfo, type SubnetHyperparameters,
 } from './convert.js';
-import { LEGACY_OUTPUTS } from './legacy.js';
-import {
-  ACCOUNT, EXISTENTIAL_DEPOSIT, NETWORKS_ADDED, STAKE, TOTAL_HOTKEY_ALPHA, TOTAL_HOTKEY_STAKE, TOTAL_NETWORKS, type ApiMethod, type ApiName, type ApiOutput,
-} from './addresses.js';
+import { callRuntimeApi } from './runtime-api.js';
+import * as params from './subnet-params.js';
+import * as reg from './registration.js';
+import * as stake from './stake.js';
+import * as time from './time.js';
+import { ACCOUNT, EXISTENTIAL_DEPOSIT, NETWORKS_ADDED, TOTAL_NETWORKS, type ApiMethod, type ApiName, type ApiOutput } from './addresses.js';
 import { resolveEndpoints } from './networks.js';
 import { netuidArg, raoArg, selectorArg, type CheckedSelector } from './args.js';
 import {
@@ -134,6 +136,21 @@ export class Subtensor {
     return p;
   }
 
+  // Block and time, each at one pinned block: ./time.ts (null: no such subnet, uid, or epochs)
+
+  getTimestamp(sel: BlockSelector = {}): Promise<Date> {
+    return time.getTimestamp(this, sel);
+  }
+  blocksSinceLastUpdate(netuid: number, uid: number, sel: BlockSelector = {}): Promise<number | null> {
+    return time.blocksSinceLastUpdate(this, netuid, uid, sel);
+  }
+  blocksUntilNextEpoch(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
+    return time.blocksUntilNextEpoch(this, netuid, sel);
+  }
+  getNextEpochStartBlock(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
+    return time.getNextEpochStartBlock(this, netuid, sel);
+  }
+
   // Plumbing
 
   async #read<K extends unknown[], V>(address: StorageAddress<K, V>, keys: Input<K>, sel: CheckedSelector): Promise<V> {
@@ -158,34 +175,7 @@ export class Subtensor {
 
   async #call(api: string, method: string, args: unknown[], sel: CheckedSelector): Promise<unknown> {
     const blockHash = sel.blockHash && !sel.reuseBlock && sel.block === undefined ? sel.blockHash : await this.#resolve(sel);
-    const legacy = (LEGACY_OUTPUTS as Partial<Record<string, Codec<unknown>>>)[`${api}_${method}`];
-    // Old runtimes take accounts as Vec<u8> of the public key (`*_account_vec`): convert SS58 args.
-    if (args.some((a) => typeof a === 'string' || Array.isArray(a))) {
-      const rt = await this.client.runtime({ blockHash, signal: sel.signal });
-      const inputs = rt.metadata.apis.find((a) => a.name === api)?.methods.find((m) => m.name === method)?.inputs ?? [];
-      args = args.map((a, i) => {
-        const type = inputs[i] ? rt.registry.typeName(inputs[i].type) : '';
-        if (typeof a === 'string' && type === 'Vec<u8>') return ss58Decode(a).publicKey;
-        if (Array.isArray(a) && type === 'Vec<Vec<u8>>') return a.map((x) => (typeof x === 'string' ? ss58Decode(x).publicKey : x));
-        return a;
-      });
-    }
-    if (!legacy) return this.client.runtimeCall(api, method, args, { blockHash, signal: sel.signal });
-    const { runtime, bytes: raw } = await this.client.runtimeCallRaw(api, method, args, { blockHash, signal: sel.signal });
-    const m = runtime.registry.runtimeApi(api, method);
-    if (runtime.registry.typeName(m.output) === 'Vec<u8>') return decode(legacy, decode(bytes, raw));
-    // Typed metadata, but a node may still run an older runtime than the metadata we hold (a
-    // replayed or mislabelled block): if the typed decode fails, try the legacy Vec<u8> layout.
-    try {
-      return decode(runtime.registry.codec(m.output), raw);
-    } catch (e) {
-      if (!(e instanceof DecodeError)) throw e;
-      try {
-        return decode(legacy, decode(bytes, raw));
-      } catch {
-        throw e;
-      }
-    }
+    return callRuntimeApi(this.client, api, method, args, { blockHash, signal: sel.signal });
   }
 
   // Subnets
@@ -229,6 +219,21 @@ export class Subtensor {
   async getMetagraphInfo(netuid: number, sel: BlockSelector = {}): Promise<MetagraphInfo | null> {
     const raw = await this.#runtimeApi('SubnetInfoRuntimeApi', 'get_metagraph', [netuidArg(netuid)], selectorArg(sel));
     return raw == null ? null : camel(raw);
+  }
+
+  // One hyperparameter each (null when the subnet does not exist): ./subnet-params.ts
+
+  tempo(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
+    return params.tempo(this, netuid, sel);
+  }
+  difficulty(netuid: number, sel: BlockSelector = {}): Promise<bigint | null> {
+    return params.difficulty(this, netuid, sel);
+  }
+  immunityPeriod(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
+    return params.immunityPeriod(this, netuid, sel);
+  }
+  subnetworkN(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
+    return params.subnetworkN(this, netuid, sel);
   }
 
   // Neurons
@@ -279,6 +284,36 @@ export class Subtensor {
     return new Map([...out.entries()].sort((a, b) => a[0] - b[0]));
   }
 
+  // Registration and hotkey ownership: ./registration.ts
+
+  getUidForHotkeyOnSubnet(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<number | null> {
+    return reg.getUidForHotkeyOnSubnet(this, hotkey, netuid, sel);
+  }
+  getNeuronForPubkeyAndSubnet(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo | null> {
+    return reg.getNeuronForPubkeyAndSubnet(this, hotkey, netuid, sel);
+  }
+  getNetuidsForHotkey(hotkey: string, sel: BlockSelector = {}): Promise<number[]> {
+    return reg.getNetuidsForHotkey(this, hotkey, sel);
+  }
+  isHotkeyRegistered(hotkey: string, netuid?: number | null, sel: BlockSelector = {}): Promise<boolean> {
+    return reg.isHotkeyRegistered(this, hotkey, netuid, sel);
+  }
+  isHotkeyRegisteredAny(hotkey: string, sel: BlockSelector = {}): Promise<boolean> {
+    return reg.isHotkeyRegisteredAny(this, hotkey, sel);
+  }
+  isHotkeyRegisteredOnSubnet(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<boolean> {
+    return reg.isHotkeyRegisteredOnSubnet(this, hotkey, netuid, sel);
+  }
+  getHotkeyOwner(hotkey: string, sel: BlockSelector = {}): Promise<string | null> {
+    return reg.getHotkeyOwner(this, hotkey, sel);
+  }
+  doesHotkeyExist(hotkey: string, sel: BlockSelector = {}): Promise<boolean> {
+    return reg.doesHotkeyExist(this, hotkey, sel);
+  }
+  getOwnedHotkeys(coldkey: string, sel: BlockSelector = {}): Promise<string[]> {
+    return reg.getOwnedHotkeys(this, coldkey, sel);
+  }
+
   // Balances
 
   /** Free balance of an account (0 for an account that does not exist). */
@@ -308,70 +343,33 @@ export class Subtensor {
   // Stake and delegates
 
   /** Stake of `coldkey` on `hotkey` in subnet `netuid` (the runtime's StakeInfo, or the old Stake map). */
-  async getStake(coldkey: string, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
-    addressArg(coldkey, 'coldkey');
-    addressArg(hotkey, 'hotkey');
-    netuidArg(netuid);
-    const s = selectorArg(sel);
-    const blockHash = await this.#resolve(s);
-    const at: CheckedSelector = { blockHash, signal: s.signal };
-    const rt = await this.client.runtime(at);
-    const api = rt.metadata.apis.find((a) => a.name === 'StakeInfoRuntimeApi');
-    if (api?.methods.some((m) => m.name === 'get_stake_info_for_hotkey_coldkey_netuid')) {
-      const info = await this.#runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', [hotkey, coldkey, netuid], at);
-      return balance(info?.stake ?? 0n, netuid);
-    }
-    if (api?.methods.some((m) => m.name === 'get_stake_info_for_coldkey')) {
-      const infos = await this.#stakeInfoForColdkey(coldkey, at);
-      const hit = infos.find((i) => i.hotkey === hotkey && (i.netuid ?? 0) === netuid);
-      return balance(hit ? hit.stake.rao : 0n, netuid);
-    }
-    const raw = await read(this.client, STAKE, [hotkey, coldkey], at);
-    return balance(raw, netuid);
+  getStake(coldkey: string, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
+    return stake.getStake(this, coldkey, hotkey, netuid, sel);
   }
 
   /** Every stake a coldkey holds: one entry per (hotkey, subnet). */
-  async getStakeInfoForColdkey(coldkey: string, sel: BlockSelector = {}): Promise<StakeInfo[]> {
-    return this.#stakeInfoForColdkey(addressArg(coldkey, 'coldkey'), selectorArg(sel));
-  }
-
-  async #stakeInfoForColdkey(coldkey: string, sel: CheckedSelector): Promise<StakeInfo[]> {
-    const raw = await this.#runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_coldkey', [coldkey], sel);
-    return raw.map(stakeInfo);
+  getStakeInfoForColdkey(coldkey: string, sel: BlockSelector = {}): Promise<StakeInfo[]> {
+    return stake.getStakeInfoForColdkey(this, coldkey, sel);
   }
 
   /** getStakeInfoForColdkey for many coldkeys in one call, keyed by coldkey. */
-  async getStakeInfoForColdkeys(coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, StakeInfo[]>> {
-    const list = addressesArg(coldkeys, 'coldkeys');
-    const raw = await this.#runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [list], selectorArg(sel));
-    return Object.fromEntries(raw.map(([ck, l]) => [ck, l.map(stakeInfo)]));
+  getStakeInfoForColdkeys(coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, StakeInfo[]>> {
+    return stake.getStakeInfoForColdkeys(this, coldkeys, sel);
   }
 
   /** Total stake on a hotkey in a subnet (TotalHotkeyAlpha; TotalHotkeyStake on old runtimes). */
-  async getStakeForHotkey(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
-    addressArg(hotkey, 'hotkey');
-    netuidArg(netuid);
-    const s = selectorArg(sel);
-    const blockHash = await this.#resolve(s);
-    const at = { blockHash, signal: s.signal };
-    const rt = await this.client.runtime(at);
-    const items = rt.registry.pallet('SubtensorModule').storage?.items ?? [];
-    if (items.some((e) => e.name === 'TotalHotkeyAlpha')) {
-      return balance(await read(this.client, TOTAL_HOTKEY_ALPHA, [hotkey, netuid], at), netuid);
-    }
-    return balance(await read(this.client, TOTAL_HOTKEY_STAKE, [hotkey], at), netuid);
+  getStakeForHotkey(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
+    return stake.getStakeForHotkey(this, hotkey, netuid, sel);
   }
 
   /** Every delegate. */
-  async getDelegates(sel: BlockSelector = {}): Promise<DelegateInfo[]> {
-    const raw = await this.#runtimeApi('DelegateInfoRuntimeApi', 'get_delegates', [], selectorArg(sel));
-    return raw.map(delegateInfo);
+  getDelegates(sel: BlockSelector = {}): Promise<DelegateInfo[]> {
+    return stake.getDelegates(this, sel);
   }
 
   /** The delegates a coldkey stakes on, with its stake on each. */
-  async getDelegated(coldkey: string, sel: BlockSelector = {}): Promise<DelegatedInfo[]> {
-    const raw = await this.#runtimeApi('DelegateInfoRuntimeApi', 'get_delegated', [addressArg(coldkey, 'coldkey')], selectorArg(sel));
-    return raw.map(([d, detail]): DelegatedInfo => ({ delegate: delegateInfo(d), detail }));
+  getDelegated(coldkey: string, sel: BlockSelector = {}): Promise<DelegatedInfo[]> {
+    return stake.getDelegated(this, coldkey, sel);
   }
 
   // Extrinsics

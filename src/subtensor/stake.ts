@@ -1,0 +1,77 @@
+/**
+ * Stake and delegation reads. Stake of one coldkey on one hotkey, and total stake on a hotkey,
+ * work on every runtime generation: the runtime's StakeInfo API where it has one, else the
+ * storage maps older runtimes kept (TotalHotkeyAlpha before TotalHotkeyStake; the Stake double
+ * map before any StakeInfo API).
+ * @module
+ */
+import { read } from '../substrate/index.js';
+import { addressArg, addressesArg } from '../substrate/validate.js';
+import type { BlockSelector, Subtensor } from './subtensor.js';
+import { balance, type Balance } from './balance.js';
+import { delegateInfo, stakeInfo, type DelegatedInfo, type DelegateInfo, type StakeInfo } from './convert.js';
+import { STAKE, TOTAL_HOTKEY_ALPHA, TOTAL_HOTKEY_STAKE } from './addresses.js';
+import { netuidArg } from './args.js';
+import { resolveAt, type At } from './at.js';
+import { callTyped } from './runtime-api.js';
+
+/** Stake of `coldkey` on `hotkey` in subnet `netuid`. */
+export async function getStake(st: Subtensor, coldkey: string, hotkey: string, netuid: number, sel: BlockSelector): Promise<Balance> {
+  addressArg(coldkey, 'coldkey');
+  addressArg(hotkey, 'hotkey');
+  netuidArg(netuid);
+  const at = await resolveAt(st, sel);
+  const rt = await st.client.runtime(at);
+  const api = rt.metadata.apis.find((a) => a.name === 'StakeInfoRuntimeApi');
+  if (api?.methods.some((m) => m.name === 'get_stake_info_for_hotkey_coldkey_netuid')) {
+    const info = await callTyped(st.client, 'StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', [hotkey, coldkey, netuid], at);
+    return balance(info?.stake ?? 0n, netuid);
+  }
+  if (api?.methods.some((m) => m.name === 'get_stake_info_for_coldkey')) {
+    const hit = (await stakeInfoOf(st, coldkey, at)).find((i) => i.hotkey === hotkey && (i.netuid ?? 0) === netuid);
+    return balance(hit ? hit.stake.rao : 0n, netuid);
+  }
+  return balance(await read(st.client, STAKE, [hotkey, coldkey], at), netuid);
+}
+
+/** Total stake on a hotkey in a subnet (TotalHotkeyAlpha; TotalHotkeyStake on old runtimes). */
+export async function getStakeForHotkey(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector): Promise<Balance> {
+  addressArg(hotkey, 'hotkey');
+  netuidArg(netuid);
+  const at = await resolveAt(st, sel);
+  const rt = await st.client.runtime(at);
+  const items = rt.registry.pallet('SubtensorModule').storage?.items ?? [];
+  if (items.some((e) => e.name === 'TotalHotkeyAlpha')) {
+    return balance(await read(st.client, TOTAL_HOTKEY_ALPHA, [hotkey, netuid], at), netuid);
+  }
+  return balance(await read(st.client, TOTAL_HOTKEY_STAKE, [hotkey], at), netuid);
+}
+
+/** Every stake a coldkey holds: one entry per (hotkey, subnet). */
+export async function getStakeInfoForColdkey(st: Subtensor, coldkey: string, sel: BlockSelector): Promise<StakeInfo[]> {
+  addressArg(coldkey, 'coldkey');
+  return stakeInfoOf(st, coldkey, await resolveAt(st, sel));
+}
+
+async function stakeInfoOf(st: Subtensor, coldkey: string, at: At): Promise<StakeInfo[]> {
+  return (await callTyped(st.client, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkey', [coldkey], at)).map(stakeInfo);
+}
+
+/** getStakeInfoForColdkey for many coldkeys in one call, keyed by coldkey. */
+export async function getStakeInfoForColdkeys(st: Subtensor, coldkeys: string[], sel: BlockSelector): Promise<Record<string, StakeInfo[]>> {
+  const list = addressesArg(coldkeys, 'coldkeys');
+  const raw = await callTyped(st.client, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [list], await resolveAt(st, sel));
+  return Object.fromEntries(raw.map(([ck, l]) => [ck, l.map(stakeInfo)]));
+}
+
+/** Every delegate. */
+export async function getDelegates(st: Subtensor, sel: BlockSelector): Promise<DelegateInfo[]> {
+  return (await callTyped(st.client, 'DelegateInfoRuntimeApi', 'get_delegates', [], await resolveAt(st, sel))).map(delegateInfo);
+}
+
+/** The delegates a coldkey stakes on, with its stake on each. */
+export async function getDelegated(st: Subtensor, coldkey: string, sel: BlockSelector): Promise<DelegatedInfo[]> {
+  addressArg(coldkey, 'coldkey');
+  const raw = await callTyped(st.client, 'DelegateInfoRuntimeApi', 'get_delegated', [coldkey], await resolveAt(st, sel));
+  return raw.map(([d, detail]): DelegatedInfo => ({ delegate: delegateInfo(d), detail }));
+}
