@@ -22,6 +22,10 @@ export const DIFFICULTY = finney.storage('SubtensorModule', 'Difficulty');
 export const IMMUNITY_PERIOD = finney.storage('SubtensorModule', 'ImmunityPeriod');
 export const SUBNETWORK_N = finney.storage('SubtensorModule', 'SubnetworkN');
 export const LAST_UPDATE = finney.storage('SubtensorModule', 'LastUpdate');
+export const CHILD_KEYS = finney.storage('SubtensorModule', 'ChildKeys');
+export const PARENT_KEYS = finney.storage('SubtensorModule', 'ParentKeys');
+export const SUBNET_OWNER_HOTKEY = finney.storage('SubtensorModule', 'SubnetOwnerHotkey');
+export const DELEGATES = finney.storage('SubtensorModule', 'Delegates');
 export const EXISTENTIAL_DEPOSIT = finney.constant('Balances', 'ExistentialDeposit');
 
 export type Apis = FinneyChain['apis'];

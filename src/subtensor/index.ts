@@ -23,5 +23,6 @@ export {
   type DelegateInfo,
   type DelegatedInfo,
 } from './convert.js';
+export type { ChildKey } from './children.js';
 export { NETWORKS, resolveEndpoints } from './networks.js';
 export * as legacy from './legacy.js';

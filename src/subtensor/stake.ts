@@ -9,8 +9,8 @@ import { read } from '../substrate/index.js';
 import { addressArg, addressesArg } from '../substrate/validate.js';
 import type { BlockSelector, Subtensor } from './subtensor.js';
 import { balance, type Balance } from './balance.js';
-import { delegateInfo, stakeInfo, type DelegatedInfo, type DelegateInfo, type StakeInfo } from './convert.js';
-import { STAKE, TOTAL_HOTKEY_ALPHA, TOTAL_HOTKEY_STAKE } from './addresses.js';
+import { delegateInfo, stakeInfo, u16Normalized, type DelegatedInfo, type DelegateInfo, type StakeInfo } from './convert.js';
+import { DELEGATES, STAKE, TOTAL_HOTKEY_ALPHA, TOTAL_HOTKEY_STAKE } from './addresses.js';
 import { netuidArg } from './args.js';
 import { resolveAt, type At } from './at.js';
 import { callTyped } from './runtime-api.js';
@@ -62,6 +62,12 @@ export async function getStakeInfoForColdkeys(st: Subtensor, coldkeys: string[],
   const list = addressesArg(coldkeys, 'coldkeys');
   const raw = await callTyped(st.client, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [list], await resolveAt(st, sel));
   return Object.fromEntries(raw.map(([ck, l]) => [ck, l.map(stakeInfo)]));
+}
+
+/** The hotkey's delegate take (Delegates): Python's u16_normalized_float, so 0.18 for 11796. */
+export async function getDelegateTake(st: Subtensor, hotkey: string, sel: BlockSelector): Promise<number> {
+  addressArg(hotkey, 'hotkey');
+  return u16Normalized(await read(st.client, DELEGATES, [hotkey], await resolveAt(st, sel)));
 }
 
 /** Every delegate. */

@@ -7,7 +7,7 @@
  */
 import { readMulti, type StorageAddress } from '../substrate/index.js';
 import type { BlockSelector, Subtensor } from './subtensor.js';
-import { DIFFICULTY, IMMUNITY_PERIOD, NETWORKS_ADDED, SUBNETWORK_N, TEMPO } from './addresses.js';
+import { DIFFICULTY, IMMUNITY_PERIOD, NETWORKS_ADDED, SUBNETWORK_N, SUBNET_OWNER_HOTKEY, TEMPO } from './addresses.js';
 import { netuidArg } from './args.js';
 import { resolveAt, type At } from './at.js';
 
@@ -33,3 +33,6 @@ export const immunityPeriod = (st: Subtensor, netuid: number, sel: BlockSelector
 
 /** How many neurons the subnet has (SubnetworkN). */
 export const subnetworkN = (st: Subtensor, netuid: number, sel: BlockSelector): Promise<number | null> => param(st, SUBNETWORK_N, netuid, sel);
+
+/** The subnet owner's hotkey (SubnetOwnerHotkey). */
+export const getSubnetOwnerHotkey = (st: Subtensor, netuid: number, sel: BlockSelector): Promise<string | null> => param(st, SUBNET_OWNER_HOTKEY, netuid, sel);

@@ -5,24 +5,26 @@
 // Every public method checks its arguments first (./args.ts), before anything is sent. Groups of
 // reads are functions over a Subtensor in their own modules (./registration.ts, ./stake.ts, …).
 import {
-  SubstrateClient, composeCall, createSignedExtrinsic, read, readMap, readMulti, storage, submitExtrinsic, InvalidArgumentError,
+  SubstrateClient, composeCall, createSignedExtrinsic, read, readMap, storage, submitExtrinsic, InvalidArgumentError,
   type ConnectOptions, type ExtrinsicReceipt, type Input, type Signer, type StorageAddress,
 } from '../substrate/index.js';
-import { balance, type Balance } from './balance.js';
+import type { Balance } from './balance.js';
 import {
   camel, neuronFull, neuronLite, type DelegatedInfo, type DelegateInfo, type LegacySubnetHyperparameters,
   type MetagraphInfo, type NeuronInfo, type NeuronInfoLite, type StakeInfo, type SubnetHyperparameters,
 } from './convert.js';
 import { callRuntimeApi } from './runtime-api.js';
+import * as bal from './balances.js';
+import * as kids from './children.js';
 import * as params from './subnet-params.js';
 import * as reg from './registration.js';
 import * as stake from './stake.js';
 import * as time from './time.js';
-import { ACCOUNT, EXISTENTIAL_DEPOSIT, NETWORKS_ADDED, TOTAL_NETWORKS, type ApiMethod, type ApiName, type ApiOutput } from './addresses.js';
+import { NETWORKS_ADDED, TOTAL_NETWORKS, type ApiMethod, type ApiName, type ApiOutput } from './addresses.js';
 import { resolveEndpoints } from './networks.js';
 import { netuidArg, raoArg, selectorArg, type CheckedSelector } from './args.js';
 import {
-  addressArg, addressesArg, arrayArg, blockHashArg, nameArg, optBoolArg, optFunctionArg, optOneOfArg, optionsArg, optSignalArg,
+  addressArg, arrayArg, blockHashArg, nameArg, optBoolArg, optFunctionArg, optOneOfArg, optionsArg, optSignalArg,
   optUintArg, signerArg, U32_MAX,
 } from '../substrate/validate.js';
 
@@ -235,6 +237,9 @@ export class Subtensor {
   subnetworkN(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
     return params.subnetworkN(this, netuid, sel);
   }
+  getSubnetOwnerHotkey(netuid: number, sel: BlockSelector = {}): Promise<string | null> {
+    return params.getSubnetOwnerHotkey(this, netuid, sel);
+  }
 
   // Neurons
 
@@ -314,30 +319,23 @@ export class Subtensor {
     return reg.getOwnedHotkeys(this, coldkey, sel);
   }
 
-  // Balances
-
-  /** Free balance of an account (0 for an account that does not exist). */
-  async getBalance(address: string, sel: BlockSelector = {}): Promise<Balance> {
-    const acct = await this.#read(ACCOUNT, [addressArg(address, 'address')], selectorArg(sel));
-    return balance(acct.data.free);
+  // Balances: ./balances.ts
+  getBalance(address: string, sel: BlockSelector = {}): Promise<Balance> {
+    return bal.getBalance(this, address, sel);
+  }
+  getBalances(addresses: string[], sel: BlockSelector = {}): Promise<Record<string, Balance>> {
+    return bal.getBalances(this, addresses, sel);
+  }
+  getExistentialDeposit(sel: BlockSelector = {}): Promise<Balance> {
+    return bal.getExistentialDeposit(this, sel);
   }
 
-  /** Free balances of many addresses in ONE state_queryStorageAt; missing accounts are 0. */
-  async getBalances(addresses: string[], sel: BlockSelector = {}): Promise<Record<string, Balance>> {
-    const list = addressesArg(addresses, 'addresses');
-    const s = selectorArg(sel);
-    const blockHash = await this.#resolve(s);
-    const accts = await readMulti(this.client, list.map((a) => [ACCOUNT, [a]] as const), { blockHash, signal: s.signal });
-    const out: Record<string, Balance> = {};
-    list.forEach((a, i) => (out[a] = balance(accts[i].data.free)));
-    return out;
+  // Children and parents (u64 shares as Python's floats): ./children.ts
+  getChildren(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<kids.ChildKey[]> {
+    return kids.getChildren(this, hotkey, netuid, sel);
   }
-
-  /** The Balances pallet's existential deposit. */
-  async getExistentialDeposit(sel: BlockSelector = {}): Promise<Balance> {
-    const s = selectorArg(sel);
-    const blockHash = await this.#resolve(s);
-    return balance(await read(this.client, EXISTENTIAL_DEPOSIT, { blockHash, signal: s.signal }));
+  getParents(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<kids.ChildKey[]> {
+    return kids.getParents(this, hotkey, netuid, sel);
   }
 
   // Stake and delegates
@@ -360,6 +358,10 @@ export class Subtensor {
   /** Total stake on a hotkey in a subnet (TotalHotkeyAlpha; TotalHotkeyStake on old runtimes). */
   getStakeForHotkey(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
     return stake.getStakeForHotkey(this, hotkey, netuid, sel);
+  }
+
+  getDelegateTake(hotkey: string, sel: BlockSelector = {}): Promise<number> {
+    return stake.getDelegateTake(this, hotkey, sel);
   }
 
   /** Every delegate. */

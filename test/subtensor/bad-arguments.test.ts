@@ -68,6 +68,10 @@ const methodTable = (): Record<string, Entry> => ({
   difficulty: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
   immunityPeriod: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
   subnetworkN: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
+  getSubnetOwnerHotkey: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
+  getChildren: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
+  getParents: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
+  getDelegateTake: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
   getUidForHotkeyOnSubnet: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
   getNetuidsForHotkey: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
   // netuid null/undefined is "any subnet" here, so only the other bad values

@@ -1,0 +1,43 @@
+/**
+ * Child and parent hotkeys (bittensor's get_children, get_parents): the ChildKeys and ParentKeys
+ * items, each `(u64 proportion, hotkey)` pair turned into Python's
+ * `(u64_normalized_float(proportion), ss58)`. Python's get_children also returns a success flag
+ * and an error string; here a failed request throws its typed error instead. get_children_pending
+ * is not here: its PendingChildKeys item is newer than the local runtime (raonet 218) it is tested on.
+ * @module
+ */
+import { read } from '../substrate/index.js';
+import { addressArg } from '../substrate/validate.js';
+import type { BlockSelector, Subtensor } from './subtensor.js';
+import { CHILD_KEYS, PARENT_KEYS } from './addresses.js';
+import { netuidArg } from './args.js';
+import { resolveAt } from './at.js';
+
+/** One child (or parent) hotkey and the share of stake weight it carries. */
+export interface ChildKey {
+  /** The share as Python gives it: proportion / (2^64 - 1), a float in 0..1. */
+  proportion: number;
+  /** The share exactly as stored (u64). */
+  proportionU64: bigint;
+  /** The child's (or parent's) hotkey, SS58. */
+  hotkey: string;
+}
+
+// Python: float(x) / float(U64_MAX); both sides are doubles there too, so the results are equal.
+const U64_MAX = 2n ** 64n - 1n;
+const childKey = ([p, hotkey]: [bigint, string]): ChildKey => ({ proportion: Number(p) / Number(U64_MAX), proportionU64: p, hotkey });
+
+/** The hotkey's children on subnet `netuid` (ChildKeys), [] when it has none. */
+export async function getChildren(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector): Promise<ChildKey[]> {
+  addressArg(hotkey, 'hotkey');
+  netuidArg(netuid);
+  return (await read(st.client, CHILD_KEYS, [hotkey, netuid], await resolveAt(st, sel))).map(childKey);
+}
+
+/** The hotkey's parents on subnet `netuid` (ParentKeys), [] when it has none. */
+export async function getParents(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector): Promise<ChildKey[]> {
+  addressArg(hotkey, 'hotkey');
+  netuidArg(netuid);
+  return (await read(st.client, PARENT_KEYS, [hotkey, netuid], await resolveAt(st, sel))).map(childKey);
+}
+
