@@ -26,6 +26,8 @@ export const CHILD_KEYS = finney.storage('SubtensorModule', 'ChildKeys');
 export const PARENT_KEYS = finney.storage('SubtensorModule', 'ParentKeys');
 export const SUBNET_OWNER_HOTKEY = finney.storage('SubtensorModule', 'SubnetOwnerHotkey');
 export const DELEGATES = finney.storage('SubtensorModule', 'Delegates');
+export const KEYS = finney.storage('SubtensorModule', 'Keys');
+export const COMMITMENT_OF = finney.storage('Commitments', 'CommitmentOf');
 export const EXISTENTIAL_DEPOSIT = finney.constant('Balances', 'ExistentialDeposit');
 
 export type Apis = FinneyChain['apis'];

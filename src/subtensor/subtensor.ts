@@ -16,6 +16,7 @@ import {
 import { callRuntimeApi } from './runtime-api.js';
 import * as bal from './balances.js';
 import * as kids from './children.js';
+import * as commits from './commitments.js';
 import * as params from './subnet-params.js';
 import * as reg from './registration.js';
 import * as stake from './stake.js';
@@ -319,7 +320,17 @@ export class Subtensor {
     return reg.getOwnedHotkeys(this, coldkey, sel);
   }
 
+  // Commitments as Python's text: ./commitments.ts
+
+  getCommitment(netuid: number, uid: number, sel: BlockSelector = {}): Promise<string> {
+    return commits.getCommitment(this, netuid, uid, sel);
+  }
+  getAllCommitments(netuid: number, sel: BlockSelector = {}): Promise<Record<string, string>> {
+    return commits.getAllCommitments(this, netuid, sel);
+  }
+
   // Balances: ./balances.ts
+
   getBalance(address: string, sel: BlockSelector = {}): Promise<Balance> {
     return bal.getBalance(this, address, sel);
   }
@@ -331,6 +342,7 @@ export class Subtensor {
   }
 
   // Children and parents (u64 shares as Python's floats): ./children.ts
+
   getChildren(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<kids.ChildKey[]> {
     return kids.getChildren(this, hotkey, netuid, sel);
   }
@@ -338,38 +350,26 @@ export class Subtensor {
     return kids.getParents(this, hotkey, netuid, sel);
   }
 
-  // Stake and delegates
+  // Stake and delegates: ./stake.ts
 
-  /** Stake of `coldkey` on `hotkey` in subnet `netuid` (the runtime's StakeInfo, or the old Stake map). */
   getStake(coldkey: string, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
     return stake.getStake(this, coldkey, hotkey, netuid, sel);
   }
-
-  /** Every stake a coldkey holds: one entry per (hotkey, subnet). */
   getStakeInfoForColdkey(coldkey: string, sel: BlockSelector = {}): Promise<StakeInfo[]> {
     return stake.getStakeInfoForColdkey(this, coldkey, sel);
   }
-
-  /** getStakeInfoForColdkey for many coldkeys in one call, keyed by coldkey. */
   getStakeInfoForColdkeys(coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, StakeInfo[]>> {
     return stake.getStakeInfoForColdkeys(this, coldkeys, sel);
   }
-
-  /** Total stake on a hotkey in a subnet (TotalHotkeyAlpha; TotalHotkeyStake on old runtimes). */
   getStakeForHotkey(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
     return stake.getStakeForHotkey(this, hotkey, netuid, sel);
   }
-
   getDelegateTake(hotkey: string, sel: BlockSelector = {}): Promise<number> {
     return stake.getDelegateTake(this, hotkey, sel);
   }
-
-  /** Every delegate. */
   getDelegates(sel: BlockSelector = {}): Promise<DelegateInfo[]> {
     return stake.getDelegates(this, sel);
   }
-
-  /** The delegates a coldkey stakes on, with its stake on each. */
   getDelegated(coldkey: string, sel: BlockSelector = {}): Promise<DelegatedInfo[]> {
     return stake.getDelegated(this, coldkey, sel);
   }

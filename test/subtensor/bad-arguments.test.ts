@@ -71,6 +71,8 @@ const methodTable = (): Record<string, Entry> => ({
   getSubnetOwnerHotkey: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
   getChildren: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
   getParents: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
+  getCommitment: { args: [1, 0, {}], bad: [...netuids(0), ...netuids(1, 'uid'), ...selector(2)] },
+  getAllCommitments: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
   getDelegateTake: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
   getUidForHotkeyOnSubnet: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
   getNetuidsForHotkey: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
