@@ -43,7 +43,7 @@ export type KeyfileEncryption = 'nacl' | 'ansible-vault' | 'legacy-fernet' | 'no
 
 const ascii = (b: Uint8Array, n: number) => String.fromCharCode(...b.subarray(0, n));
 
-/** Which encryption (if any) keyfile data uses, by its prefix as btwallet detects it. */
+/** Which encryption (or none) keyfile data uses, by its prefix as btwallet detects it. */
 export function keyfileEncryption(data: Uint8Array): KeyfileEncryption {
   if (ascii(data, 5) === NACL_PREFIX) return 'nacl';
   if (ascii(data, 14) === '$ANSIBLE_VAULT') return 'ansible-vault';

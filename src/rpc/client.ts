@@ -154,7 +154,7 @@ export class RpcClient {
 
   /**
    * Sends the calls as one JSON-RPC batch (a JSON array) and resolves with the results in call
-   * order. If any item fails, the promise rejects with the error of the first failing item (by
+   * order. If an item fails, the promise rejects with the error of the first failing item (by
    * position). If the server rejects batches as such (an `id: null` error, e.g. -32600), this and
    * all later batches fall back to individual requests.
    */

@@ -159,7 +159,7 @@ export class Connection {
     this.#events.onOpen();
   }
 
-  /** Tears the socket down (if any) and tells the client. */
+  /** Tears the socket down (if there is one) and tells the client. */
   lose(reason: string, code?: number): void {
     if (this.#state === 'closed' || this.#state === 'idle') return;
     this.#teardown();

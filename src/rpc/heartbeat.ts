@@ -5,7 +5,7 @@
 import { unref } from './call.js';
 
 export interface HeartbeatHooks {
-  /** Sends a ping; `onAnswer` runs on any reply. Returns a check: is the ping still unanswered? */
+  /** Sends a ping; `onAnswer` runs on every reply. Returns a check: is the ping still unanswered? */
   ping(onAnswer: () => void): () => boolean;
   onSilent(): void;
 }

@@ -50,7 +50,7 @@ export class Outbox {
     }
   }
 
-  /** The quarantined call alone on the wire right now, if any. */
+  /** The quarantined call alone on the wire right now, or undefined. */
   get suspectInFlight(): Call | undefined {
     return this.#suspect?.state === 'inflight' ? this.#suspect : undefined;
   }
@@ -116,7 +116,7 @@ export class Outbox {
     return frames;
   }
 
-  /** Whether any queued call still wants sending. */
+  /** Whether some queued call still wants sending. */
   hasWork(): boolean {
     if (this.#quarantine.some((c) => c.state === 'queued')) return true;
     for (let i = this.#head; i < this.#queue.length; i++) {

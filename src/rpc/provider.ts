@@ -3,7 +3,7 @@
 
 /**
  * `url` (optional) names the endpoint of this connection, so a connection that never opened can
- * be reported as "cannot reach <url>: <reason>". `code` is the WebSocket close code, if any.
+ * be reported as "cannot reach <url>: <reason>". `code` is the WebSocket close code, when there is one.
  */
 export type ProviderStatus = { type: 'open' } | { type: 'close'; reason: string; url?: string; code?: number };
 

@@ -27,7 +27,7 @@ interface Sub {
   serverId: string | null;
   active: boolean;
   replayable: boolean;
-  /** The subscribe call currently queued or on the wire, if any. */
+  /** The subscribe call currently queued or on the wire, or null. */
   call: Call | null;
   onEvent(result: unknown): void;
   onError(e: Error): void;

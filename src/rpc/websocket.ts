@@ -29,7 +29,7 @@ export interface WebSocketProviderOptions {
  * A JsonRpcProvider over WebSocket. With several urls: prefer the first; fail over to the next
  * when a connection cannot be opened; while on a fallback, probe the first with backoff and,
  * once it answers, close the fallback connection so the client reconnects to the first (the
- * client replays reads and re-subscribes as after any drop).
+ * client replays reads and re-subscribes as after every drop).
  */
 export function webSocketProvider(url: string | string[], opts: WebSocketProviderOptions = {}): JsonRpcProvider {
   const urls = Array.isArray(url) ? [...url] : [url];

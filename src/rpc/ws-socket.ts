@@ -100,7 +100,7 @@ export function watchBytes(sock: WebSocketLike, onActivity: () => void): void {
   if (typeof tcp?.on === 'function') tcp.on('data', onActivity);
 }
 
-/** Closes a socket without any of its handlers running again. */
+/** Closes a socket without one of its handlers running again. */
 export function releaseSocket(sock: WebSocketLike): void {
   // Keep no-op handlers rather than null: `ws` throws on an 'error' event with no listener.
   sock.onopen = noop;

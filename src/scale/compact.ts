@@ -82,7 +82,7 @@ export function compactLength(c: Cursor, what = 'compact'): number {
   return readNumber(c, what, U32_MAX, 4);
 }
 
-/** Decode a compact of any width (up to 2^536 − 1) as bigint. */
+/** Decode a compact of every width (up to 2^536 − 1) as bigint. */
 export function compactBigint(c: Cursor, what = 'compact'): bigint {
   return readBigint(c, what, 67);
 }
@@ -156,7 +156,7 @@ export const compactU256: Codec<bigint> = compactWide(256);
 /** `Compact<u32>` (also right for u8/u16 values where the exact width does not matter): decodes to number. */
 export const compactNumber: Codec<number> = compactU32;
 
-/** Compact of any width up to 2^536 − 1: decodes to bigint. Prefer compactU64/compactU128 when the width is known. */
+/** Compact of every width up to 2^536 − 1: decodes to bigint. Prefer compactU64/compactU128 when the width is known. */
 export const compactBig: Codec<bigint> = codec(encodeCompact, (c) => compactBigint(c));
 
 /** Generic compact: number when it fits 2^53 - 1, else bigint. */

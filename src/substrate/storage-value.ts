@@ -18,7 +18,7 @@ export function storageEntries(rt: Runtime, reqs: [string, string, unknown[]][])
 
 /**
  * A `state_queryStorageAt` reply as one value (or null) per key, in `keys` order: the node's
- * change sets may come in any order and any hex case.
+ * change sets may come in every order and hex case.
  */
 export function valuesOfKeys(res: { changes: [string, string | null][] }[] | null, keys: string[]): (string | null)[] {
   const byKey = new Map<string, string | null>();

@@ -44,7 +44,7 @@ async function netuidsOf(st: Subtensor, hotkey: string, at: At): Promise<number[
   return out.sort((a, b) => a - b);
 }
 
-/** Whether the hotkey is registered on any subnet. */
+/** Whether the hotkey is registered on at least one subnet. */
 export async function isHotkeyRegisteredAny(st: Subtensor, hotkey: string, sel: BlockSelector): Promise<boolean> {
   return (await getNetuidsForHotkey(st, hotkey, sel)).length > 0;
 }
@@ -54,7 +54,7 @@ export async function isHotkeyRegisteredOnSubnet(st: Subtensor, hotkey: string, 
   return (await getUidForHotkeyOnSubnet(st, hotkey, netuid, sel)) !== null;
 }
 
-/** On subnet `netuid` when one is given (null/undefined = not given), else on any subnet. */
+/** On subnet `netuid` when one is given (null/undefined = not given), else on at least one subnet. */
 export async function isHotkeyRegistered(st: Subtensor, hotkey: string, netuid: number | null | undefined, sel: BlockSelector): Promise<boolean> {
   if (netuid === undefined || netuid === null) return isHotkeyRegisteredAny(st, hotkey, sel);
   return isHotkeyRegisteredOnSubnet(st, hotkey, netuid, sel);

@@ -2,7 +2,7 @@
  * Stake and delegation reads. Stake of one coldkey on one hotkey, and total stake on a hotkey,
  * work on every runtime generation: the runtime's StakeInfo API where it has one, else the
  * storage maps older runtimes kept (TotalHotkeyAlpha before TotalHotkeyStake; the Stake double
- * map before any StakeInfo API).
+ * map before the first StakeInfo API).
  * @module
  */
 import { read } from '../substrate/index.js';
