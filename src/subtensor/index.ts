@@ -1,6 +1,7 @@
 // Public surface of the subtensor layer, by name. Internals (`camel`, the raw-layout builders'
 // helpers, the storage/runtime-API address table) stay unexported.
 export { Subtensor, type BlockSelector } from './subtensor.js';
+export type { TransferOptions } from './transfer.js';
 export { RAO_PER_TAO, balance, fromTao, formatBalance, sumBalances, unitFor, type Balance } from './balance.js';
 export {
   U16_MAX,

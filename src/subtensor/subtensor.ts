@@ -5,7 +5,7 @@
 // Every public method checks its arguments first (./args.ts), before anything is sent. Groups of
 // reads are functions over a Subtensor in their own modules (./registration.ts, ./stake.ts, …).
 import {
-  SubstrateClient, composeCall, createSignedExtrinsic, read, readMap, storage, submitExtrinsic, InvalidArgumentError,
+  SubstrateClient, read, readMap, storage, InvalidArgumentError,
   type ConnectOptions, type ExtrinsicReceipt, type Input, type Signer, type StorageAddress,
 } from '../substrate/index.js';
 import type { Balance } from './balance.js';
@@ -21,12 +21,12 @@ import * as params from './subnet-params.js';
 import * as reg from './registration.js';
 import * as stake from './stake.js';
 import * as time from './time.js';
+import { transfer as transferFrom, type TransferOptions } from './transfer.js';
 import { NETWORKS_ADDED, TOTAL_NETWORKS, type ApiMethod, type ApiName, type ApiOutput } from './addresses.js';
 import { resolveEndpoints } from './networks.js';
-import { netuidArg, raoArg, selectorArg, type CheckedSelector } from './args.js';
+import { netuidArg, selectorArg, type CheckedSelector } from './args.js';
 import {
-  addressArg, arrayArg, blockHashArg, nameArg, optBoolArg, optFunctionArg, optOneOfArg, optionsArg, optSignalArg,
-  optUintArg, signerArg, U32_MAX,
+  arrayArg, blockHashArg, nameArg, optBoolArg, optFunctionArg, optionsArg, optSignalArg, optUintArg, U32_MAX,
 } from '../substrate/validate.js';
 
 export interface BlockSelector {
@@ -376,26 +376,8 @@ export class Subtensor {
 
   // Extrinsics
 
-  /** Transfer `amount` (rao bigint or Balance) from `signer` to `dest`. */
-  async transfer(
-    signer: Signer,
-    dest: string,
-    amount: bigint | Balance,
-    opts: { waitFor?: 'none' | 'inclusion' | 'finalization'; keepAlive?: boolean; signal?: AbortSignal } = {},
-  ): Promise<ExtrinsicReceipt> {
-    signerArg(signer, 'signer');
-    addressArg(dest, 'dest');
-    const rao = raoArg(amount, 'amount');
-    const o = optionsArg(opts, 'opts');
-    const waitFor = optOneOfArg(o.waitFor, 'opts.waitFor', ['none', 'inclusion', 'finalization'] as const) ?? 'inclusion';
-    const keepAlive = optBoolArg(o.keepAlive, 'opts.keepAlive');
-    const signal = optSignalArg(o.signal, 'opts.signal');
-    const rt = await this.client.runtime({ signal });
-    const call = composeCall(rt.registry, 'Balances', keepAlive === false ? 'transfer_allow_death' : 'transfer_keep_alive', {
-      dest: { type: 'Id', value: dest },
-      value: rao,
-    });
-    const ext = await createSignedExtrinsic(this.client, call, signer, { signal });
-    return submitExtrinsic(this.client, ext, { waitFor, signal });
+  /** Transfer `amount` (rao bigint or Balance) from `signer` to `dest` (./transfer.ts). */
+  transfer(signer: Signer, dest: string, amount: bigint | Balance, opts: TransferOptions = {}): Promise<ExtrinsicReceipt> {
+    return transferFrom(this, signer, dest, amount, opts);
   }
 }
