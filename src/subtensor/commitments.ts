@@ -2,7 +2,8 @@
  * Commitments (bittensor's get_commitment, get_all_commitments): the Commitments pallet's
  * CommitmentOf(netuid, hotkey), of which Python keeps only the first field's bytes as UTF-8 text
  * (chain_data/utils.py decode_metadata). Entries Python cannot decode that way (no fields, or a
- * first field of type None or TimelockEncrypted) are skipped by get_all_commitments and read as '' by get_commitment.
+ * first field of type None or TimelockEncrypted) are skipped by get_all_commitments and read as ''
+ * by get_commitment.
  * @module
  */
 import { read, readMap } from '../substrate/index.js';
@@ -10,7 +11,6 @@ import type { BlockSelector, Subtensor } from './subtensor.js';
 import { COMMITMENT_OF, KEYS } from './addresses.js';
 import { netuidArg } from './args.js';
 import { resolveAt } from './at.js';
-
 
 /**
  * Python decodes with errors="ignore", which drops invalid UTF-8; TextDecoder replaces it with
