@@ -11,14 +11,14 @@ import { ACCOUNT, EXISTENTIAL_DEPOSIT } from './addresses.js';
 import { resolveAt } from './at.js';
 
 /** Free balance of an account (0 for an account that does not exist). */
-export async function getBalance(st: Subtensor, address: string, sel: BlockSelector): Promise<Balance> {
+export async function getBalance(st: Subtensor, address: string, sel: BlockSelector = {}): Promise<Balance> {
   addressArg(address, 'address');
   const acct = await read(st.client, ACCOUNT, [address], await resolveAt(st, sel));
   return balance(acct.data.free);
 }
 
 /** Free balances of many addresses in ONE state_queryStorageAt; missing accounts are 0. */
-export async function getBalances(st: Subtensor, addresses: string[], sel: BlockSelector): Promise<Record<string, Balance>> {
+export async function getBalances(st: Subtensor, addresses: string[], sel: BlockSelector = {}): Promise<Record<string, Balance>> {
   const list = addressesArg(addresses, 'addresses');
   const accts = await readMulti(st.client, list.map((a) => [ACCOUNT, [a]] as const), await resolveAt(st, sel));
   const out: Record<string, Balance> = {};
@@ -27,6 +27,9 @@ export async function getBalances(st: Subtensor, addresses: string[], sel: Block
 }
 
 /** The Balances pallet's existential deposit. */
-export async function getExistentialDeposit(st: Subtensor, sel: BlockSelector): Promise<Balance> {
+export async function getExistentialDeposit(st: Subtensor, sel: BlockSelector = {}): Promise<Balance> {
   return balance(await read(st.client, EXISTENTIAL_DEPOSIT, await resolveAt(st, sel)));
 }
+
+/** Attached to Subtensor (./methods.ts). */
+export const balanceReads = { getBalance, getBalances, getExistentialDeposit };

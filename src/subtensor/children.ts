@@ -28,16 +28,19 @@ const U64_MAX = 2n ** 64n - 1n;
 const childKey = ([p, hotkey]: [bigint, string]): ChildKey => ({ proportion: Number(p) / Number(U64_MAX), proportionU64: p, hotkey });
 
 /** The hotkey's children on subnet `netuid` (ChildKeys), [] when it has none. */
-export async function getChildren(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector): Promise<ChildKey[]> {
+export async function getChildren(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<ChildKey[]> {
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
   return (await read(st.client, CHILD_KEYS, [hotkey, netuid], await resolveAt(st, sel))).map(childKey);
 }
 
 /** The hotkey's parents on subnet `netuid` (ParentKeys), [] when it has none. */
-export async function getParents(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector): Promise<ChildKey[]> {
+export async function getParents(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<ChildKey[]> {
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
   return (await read(st.client, PARENT_KEYS, [hotkey, netuid], await resolveAt(st, sel))).map(childKey);
 }
 
+
+/** Attached to Subtensor (./methods.ts). */
+export const childrenReads = { getChildren, getParents };

@@ -24,7 +24,7 @@ function firstFieldText(reg: { info: { fields: { type: string; value?: unknown }
 }
 
 /** The commitment of the neuron `uid` on subnet `netuid` as text ('' when there is none). */
-export async function getCommitment(st: Subtensor, netuid: number, uid: number, sel: BlockSelector): Promise<string> {
+export async function getCommitment(st: Subtensor, netuid: number, uid: number, sel: BlockSelector = {}): Promise<string> {
   netuidArg(netuid);
   netuidArg(uid, 'uid');
   const at = await resolveAt(st, sel, true);
@@ -33,7 +33,7 @@ export async function getCommitment(st: Subtensor, netuid: number, uid: number, 
 }
 
 /** Every commitment on subnet `netuid` as text, keyed by hotkey (undecodable entries skipped). */
-export async function getAllCommitments(st: Subtensor, netuid: number, sel: BlockSelector): Promise<Record<string, string>> {
+export async function getAllCommitments(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<Record<string, string>> {
   netuidArg(netuid);
   const out: Record<string, string> = {};
   for await (const e of readMap(st.client, COMMITMENT_OF, [netuid], { ...(await resolveAt(st, sel)), pageSize: 100 })) {
@@ -42,3 +42,6 @@ export async function getAllCommitments(st: Subtensor, netuid: number, sel: Bloc
   }
   return out;
 }
+
+/** Attached to Subtensor (./methods.ts). */
+export const commitmentReads = { getCommitment, getAllCommitments };

@@ -16,7 +16,7 @@ import { resolveAt, type At } from './at.js';
 import { callTyped } from './runtime-api.js';
 
 /** Stake of `coldkey` on `hotkey` in subnet `netuid`. */
-export async function getStake(st: Subtensor, coldkey: string, hotkey: string, netuid: number, sel: BlockSelector): Promise<Balance> {
+export async function getStake(st: Subtensor, coldkey: string, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
   addressArg(coldkey, 'coldkey');
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
@@ -35,7 +35,7 @@ export async function getStake(st: Subtensor, coldkey: string, hotkey: string, n
 }
 
 /** Total stake on a hotkey in a subnet (TotalHotkeyAlpha; TotalHotkeyStake on old runtimes). */
-export async function getStakeForHotkey(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector): Promise<Balance> {
+export async function getStakeForHotkey(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
   const at = await resolveAt(st, sel);
@@ -48,7 +48,7 @@ export async function getStakeForHotkey(st: Subtensor, hotkey: string, netuid: n
 }
 
 /** Every stake a coldkey holds: one entry per (hotkey, subnet). */
-export async function getStakeInfoForColdkey(st: Subtensor, coldkey: string, sel: BlockSelector): Promise<StakeInfo[]> {
+export async function getStakeInfoForColdkey(st: Subtensor, coldkey: string, sel: BlockSelector = {}): Promise<StakeInfo[]> {
   addressArg(coldkey, 'coldkey');
   return stakeInfoOf(st, coldkey, await resolveAt(st, sel));
 }
@@ -58,26 +58,29 @@ async function stakeInfoOf(st: Subtensor, coldkey: string, at: At): Promise<Stak
 }
 
 /** getStakeInfoForColdkey for many coldkeys in one call, keyed by coldkey. */
-export async function getStakeInfoForColdkeys(st: Subtensor, coldkeys: string[], sel: BlockSelector): Promise<Record<string, StakeInfo[]>> {
+export async function getStakeInfoForColdkeys(st: Subtensor, coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, StakeInfo[]>> {
   const list = addressesArg(coldkeys, 'coldkeys');
   const raw = await callTyped(st.client, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [list], await resolveAt(st, sel));
   return Object.fromEntries(raw.map(([ck, l]) => [ck, l.map(stakeInfo)]));
 }
 
 /** The hotkey's delegate take (Delegates): Python's u16_normalized_float, so 0.18 for 11796. */
-export async function getDelegateTake(st: Subtensor, hotkey: string, sel: BlockSelector): Promise<number> {
+export async function getDelegateTake(st: Subtensor, hotkey: string, sel: BlockSelector = {}): Promise<number> {
   addressArg(hotkey, 'hotkey');
   return u16Normalized(await read(st.client, DELEGATES, [hotkey], await resolveAt(st, sel)));
 }
 
 /** Every delegate. */
-export async function getDelegates(st: Subtensor, sel: BlockSelector): Promise<DelegateInfo[]> {
+export async function getDelegates(st: Subtensor, sel: BlockSelector = {}): Promise<DelegateInfo[]> {
   return (await callTyped(st.client, 'DelegateInfoRuntimeApi', 'get_delegates', [], await resolveAt(st, sel))).map(delegateInfo);
 }
 
 /** The delegates a coldkey stakes on, with its stake on each. */
-export async function getDelegated(st: Subtensor, coldkey: string, sel: BlockSelector): Promise<DelegatedInfo[]> {
+export async function getDelegated(st: Subtensor, coldkey: string, sel: BlockSelector = {}): Promise<DelegatedInfo[]> {
   addressArg(coldkey, 'coldkey');
   const raw = await callTyped(st.client, 'DelegateInfoRuntimeApi', 'get_delegated', [coldkey], await resolveAt(st, sel));
   return raw.map(([d, detail]): DelegatedInfo => ({ delegate: delegateInfo(d), detail }));
 }
+
+/** Attached to Subtensor (./methods.ts). */
+export const stakeReads = { getStake, getStakeInfoForColdkey, getStakeInfoForColdkeys, getStakeForHotkey, getDelegateTake, getDelegates, getDelegated };

@@ -6,22 +6,22 @@
 // reads are functions over a Subtensor in their own modules (./registration.ts, ./stake.ts, …).
 import {
   SubstrateClient, read, readMap, storage, InvalidArgumentError,
-  type ConnectOptions, type ExtrinsicReceipt, type Input, type Signer, type StorageAddress,
+  type ConnectOptions, type Input, type StorageAddress,
 } from '../substrate/index.js';
-import type { Balance } from './balance.js';
 import {
   camel, neuronFull, neuronLite, type DelegatedInfo, type DelegateInfo, type LegacySubnetHyperparameters,
   type MetagraphInfo, type NeuronInfo, type NeuronInfoLite, type StakeInfo, type SubnetHyperparameters,
 } from './convert.js';
 import { callRuntimeApi } from './runtime-api.js';
-import * as bal from './balances.js';
-import * as kids from './children.js';
-import * as commits from './commitments.js';
-import * as params from './subnet-params.js';
-import * as reg from './registration.js';
-import * as stake from './stake.js';
-import * as time from './time.js';
-import { transfer as transferFrom, type TransferOptions } from './transfer.js';
+import { balanceReads } from './balances.js';
+import { childrenReads } from './children.js';
+import { commitmentReads } from './commitments.js';
+import { subnetParamReads } from './subnet-params.js';
+import { registrationReads } from './registration.js';
+import { stakeReads } from './stake.js';
+import { timeReads } from './time.js';
+import { transferWrites } from './transfer.js';
+import { attach, type Methods } from './methods.js';
 import { NETWORKS_ADDED, TOTAL_NETWORKS, type ApiMethod, type ApiName, type ApiOutput } from './addresses.js';
 import { resolveEndpoints } from './networks.js';
 import { netuidArg, selectorArg, type CheckedSelector } from './args.js';
@@ -37,6 +37,15 @@ export interface BlockSelector {
   reuseBlock?: boolean;
   signal?: AbortSignal;
 }
+
+/**
+ * The methods ported from bittensor's AsyncSubtensor, group by group: each is a function over a
+ * Subtensor in its own module, attached below (./methods.ts).
+ */
+export interface Subtensor
+  extends Methods<typeof timeReads>, Methods<typeof subnetParamReads>, Methods<typeof registrationReads>,
+    Methods<typeof commitmentReads>, Methods<typeof balanceReads>, Methods<typeof childrenReads>,
+    Methods<typeof stakeReads>, Methods<typeof transferWrites> {}
 
 interface Pinned {
   readonly hash: string;
@@ -139,21 +148,6 @@ export class Subtensor {
     return p;
   }
 
-  // Block and time, each at one pinned block: ./time.ts (null: no such subnet, uid, or epochs)
-
-  getTimestamp(sel: BlockSelector = {}): Promise<Date> {
-    return time.getTimestamp(this, sel);
-  }
-  blocksSinceLastUpdate(netuid: number, uid: number, sel: BlockSelector = {}): Promise<number | null> {
-    return time.blocksSinceLastUpdate(this, netuid, uid, sel);
-  }
-  blocksUntilNextEpoch(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
-    return time.blocksUntilNextEpoch(this, netuid, sel);
-  }
-  getNextEpochStartBlock(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
-    return time.getNextEpochStartBlock(this, netuid, sel);
-  }
-
   // Plumbing
 
   async #read<K extends unknown[], V>(address: StorageAddress<K, V>, keys: Input<K>, sel: CheckedSelector): Promise<V> {
@@ -224,24 +218,6 @@ export class Subtensor {
     return raw == null ? null : camel(raw);
   }
 
-  // One hyperparameter each (null when the subnet does not exist): ./subnet-params.ts
-
-  tempo(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
-    return params.tempo(this, netuid, sel);
-  }
-  difficulty(netuid: number, sel: BlockSelector = {}): Promise<bigint | null> {
-    return params.difficulty(this, netuid, sel);
-  }
-  immunityPeriod(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
-    return params.immunityPeriod(this, netuid, sel);
-  }
-  subnetworkN(netuid: number, sel: BlockSelector = {}): Promise<number | null> {
-    return params.subnetworkN(this, netuid, sel);
-  }
-  getSubnetOwnerHotkey(netuid: number, sel: BlockSelector = {}): Promise<string | null> {
-    return params.getSubnetOwnerHotkey(this, netuid, sel);
-  }
-
   // Neurons
 
   /** Every neuron of a subnet, without weights and bonds. */
@@ -290,94 +266,7 @@ export class Subtensor {
     return new Map([...out.entries()].sort((a, b) => a[0] - b[0]));
   }
 
-  // Registration and hotkey ownership: ./registration.ts
 
-  getUidForHotkeyOnSubnet(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<number | null> {
-    return reg.getUidForHotkeyOnSubnet(this, hotkey, netuid, sel);
-  }
-  getNeuronForPubkeyAndSubnet(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo | null> {
-    return reg.getNeuronForPubkeyAndSubnet(this, hotkey, netuid, sel);
-  }
-  getNetuidsForHotkey(hotkey: string, sel: BlockSelector = {}): Promise<number[]> {
-    return reg.getNetuidsForHotkey(this, hotkey, sel);
-  }
-  isHotkeyRegistered(hotkey: string, netuid?: number | null, sel: BlockSelector = {}): Promise<boolean> {
-    return reg.isHotkeyRegistered(this, hotkey, netuid, sel);
-  }
-  isHotkeyRegisteredAny(hotkey: string, sel: BlockSelector = {}): Promise<boolean> {
-    return reg.isHotkeyRegisteredAny(this, hotkey, sel);
-  }
-  isHotkeyRegisteredOnSubnet(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<boolean> {
-    return reg.isHotkeyRegisteredOnSubnet(this, hotkey, netuid, sel);
-  }
-  getHotkeyOwner(hotkey: string, sel: BlockSelector = {}): Promise<string | null> {
-    return reg.getHotkeyOwner(this, hotkey, sel);
-  }
-  doesHotkeyExist(hotkey: string, sel: BlockSelector = {}): Promise<boolean> {
-    return reg.doesHotkeyExist(this, hotkey, sel);
-  }
-  getOwnedHotkeys(coldkey: string, sel: BlockSelector = {}): Promise<string[]> {
-    return reg.getOwnedHotkeys(this, coldkey, sel);
-  }
-
-  // Commitments as Python's text: ./commitments.ts
-
-  getCommitment(netuid: number, uid: number, sel: BlockSelector = {}): Promise<string> {
-    return commits.getCommitment(this, netuid, uid, sel);
-  }
-  getAllCommitments(netuid: number, sel: BlockSelector = {}): Promise<Record<string, string>> {
-    return commits.getAllCommitments(this, netuid, sel);
-  }
-
-  // Balances: ./balances.ts
-
-  getBalance(address: string, sel: BlockSelector = {}): Promise<Balance> {
-    return bal.getBalance(this, address, sel);
-  }
-  getBalances(addresses: string[], sel: BlockSelector = {}): Promise<Record<string, Balance>> {
-    return bal.getBalances(this, addresses, sel);
-  }
-  getExistentialDeposit(sel: BlockSelector = {}): Promise<Balance> {
-    return bal.getExistentialDeposit(this, sel);
-  }
-
-  // Children and parents (u64 shares as Python's floats): ./children.ts
-
-  getChildren(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<kids.ChildKey[]> {
-    return kids.getChildren(this, hotkey, netuid, sel);
-  }
-  getParents(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<kids.ChildKey[]> {
-    return kids.getParents(this, hotkey, netuid, sel);
-  }
-
-  // Stake and delegates: ./stake.ts
-
-  getStake(coldkey: string, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
-    return stake.getStake(this, coldkey, hotkey, netuid, sel);
-  }
-  getStakeInfoForColdkey(coldkey: string, sel: BlockSelector = {}): Promise<StakeInfo[]> {
-    return stake.getStakeInfoForColdkey(this, coldkey, sel);
-  }
-  getStakeInfoForColdkeys(coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, StakeInfo[]>> {
-    return stake.getStakeInfoForColdkeys(this, coldkeys, sel);
-  }
-  getStakeForHotkey(hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
-    return stake.getStakeForHotkey(this, hotkey, netuid, sel);
-  }
-  getDelegateTake(hotkey: string, sel: BlockSelector = {}): Promise<number> {
-    return stake.getDelegateTake(this, hotkey, sel);
-  }
-  getDelegates(sel: BlockSelector = {}): Promise<DelegateInfo[]> {
-    return stake.getDelegates(this, sel);
-  }
-  getDelegated(coldkey: string, sel: BlockSelector = {}): Promise<DelegatedInfo[]> {
-    return stake.getDelegated(this, coldkey, sel);
-  }
-
-  // Extrinsics
-
-  /** Transfer `amount` (rao bigint or Balance) from `signer` to `dest` (./transfer.ts). */
-  transfer(signer: Signer, dest: string, amount: bigint | Balance, opts: TransferOptions = {}): Promise<ExtrinsicReceipt> {
-    return transferFrom(this, signer, dest, amount, opts);
-  }
 }
+
+attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites);

@@ -12,13 +12,13 @@ import { resolveAt, type At } from './at.js';
 import { subnetParam } from './subnet-params.js';
 
 /** The block's timestamp: Timestamp.Now is milliseconds since the Unix epoch (UTC). */
-export async function getTimestamp(st: Subtensor, sel: BlockSelector): Promise<Date> {
+export async function getTimestamp(st: Subtensor, sel: BlockSelector = {}): Promise<Date> {
   const ms = await read(st.client, TIMESTAMP_NOW, [], await resolveAt(st, sel));
   return new Date(Number(ms));
 }
 
 /** The selector pinned to one block (the head's hash when none is given) and that block's number. */
-async function pinnedBlock(st: Subtensor, sel: BlockSelector): Promise<{ at: At; block: number }> {
+async function pinnedBlock(st: Subtensor, sel: BlockSelector = {}): Promise<{ at: At; block: number }> {
   const given = selectorArg(sel).block;
   const at = await resolveAt(st, sel, true);
   return { at, block: given ?? (await st.client.getBlockNumber(at.blockHash!, { signal: at.signal })) };
@@ -29,7 +29,7 @@ async function pinnedBlock(st: Subtensor, sel: BlockSelector): Promise<{ at: At;
  * first, so the number and the storage are of the same block). Null when the subnet does not
  * exist, or, where Python would raise IndexError, when `uid` is past the end of LastUpdate.
  */
-export async function blocksSinceLastUpdate(st: Subtensor, netuid: number, uid: number, sel: BlockSelector): Promise<number | null> {
+export async function blocksSinceLastUpdate(st: Subtensor, netuid: number, uid: number, sel: BlockSelector = {}): Promise<number | null> {
   netuidArg(netuid);
   netuidArg(uid, 'uid');
   const { at, block } = await pinnedBlock(st, sel);
@@ -42,7 +42,7 @@ export async function blocksSinceLastUpdate(st: Subtensor, netuid: number, uid: 
  * (SubtensorModule::blocks_until_next_epoch): tempo − (block + netuid + 1) mod (tempo + 1).
  * Null when the subnet does not exist or its tempo is 0 (no epochs), as in Python.
  */
-export async function blocksUntilNextEpoch(st: Subtensor, netuid: number, sel: BlockSelector): Promise<number | null> {
+export async function blocksUntilNextEpoch(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<number | null> {
   netuidArg(netuid);
   const { at, block } = await pinnedBlock(st, sel);
   return untilNext(block, netuid, await subnetParam(st, TEMPO, netuid, at));
@@ -55,9 +55,12 @@ const untilNext = (block: number, netuid: number, tempo: number | null): number 
  * The first block of the subnet's next epoch: block + blocksUntilNextEpoch + 1. Python adds to the
  * head's number even when given a block hash; here both come from the selected block.
  */
-export async function getNextEpochStartBlock(st: Subtensor, netuid: number, sel: BlockSelector): Promise<number | null> {
+export async function getNextEpochStartBlock(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<number | null> {
   netuidArg(netuid);
   const { at, block } = await pinnedBlock(st, sel);
   const until = untilNext(block, netuid, await subnetParam(st, TEMPO, netuid, at));
   return until === null ? null : block + until + 1;
 }
+
+/** Attached to Subtensor (./methods.ts). */
+export const timeReads = { getTimestamp, blocksSinceLastUpdate, blocksUntilNextEpoch, getNextEpochStartBlock };

@@ -17,7 +17,7 @@ export interface TransferOptions {
 }
 
 /** Transfer `amount` (rao bigint or Balance) from `signer` to `dest`. */
-export async function transfer(st: Subtensor, signer: Signer, dest: string, amount: bigint | Balance, opts: TransferOptions): Promise<ExtrinsicReceipt> {
+export async function transfer(st: Subtensor, signer: Signer, dest: string, amount: bigint | Balance, opts: TransferOptions = {}): Promise<ExtrinsicReceipt> {
   signerArg(signer, 'signer');
   addressArg(dest, 'dest');
   const rao = raoArg(amount, 'amount');
@@ -33,3 +33,6 @@ export async function transfer(st: Subtensor, signer: Signer, dest: string, amou
   const ext = await createSignedExtrinsic(st.client, call, signer, { signal });
   return submitExtrinsic(st.client, ext, { waitFor, signal });
 }
+
+/** Attached to Subtensor (./methods.ts). */
+export const transferWrites = { transfer };

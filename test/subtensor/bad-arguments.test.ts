@@ -7,8 +7,9 @@ import { Subtensor, balance } from '../../src/subtensor/index.js';
 import { devSigner, InvalidArgumentError } from '../../src/substrate/index.js';
 import { memoryChain, HEAD, type MemoryChain } from '../helpers/memory-chain.js';
 import {
-  ALICE, BAD_HASHES, HASH, addresses, blockNumbers, names, outcome, runTable, type Bad, type Entry,
+  ALICE, HASH, addresses, blockNumbers, names, outcome, runTable, type Bad, type Entry,
 } from '../helpers/bad-arguments.js';
+import { netuids, selector, selOnly, signalOnly, signer } from '../helpers/subtensor-args.js';
 
 let chain: MemoryChain | undefined;
 let st: Subtensor;
@@ -22,19 +23,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => chain?.client.close());
-
-/** `{ block?, blockHash?, reuseBlock?, signal? }`. */
-const selector = (i: number, name = 'sel'): Bad[] => [
-  ...[5, 'x', [], true].map((v): Bad => [i, v, name]),
-  ...[-1, 1.5, NaN, Infinity, 2 ** 32, '5', 5n].map((v): Bad => [i, { block: v }, `${name}.block`]),
-  ...BAD_HASHES.map((h): Bad => [i, { blockHash: h }, `${name}.blockHash`]),
-  [i, { reuseBlock: 'yes' }, `${name}.reuseBlock`],
-  [i, { signal: {} }, `${name}.signal`],
-];
-const netuids = (i: number, name = 'netuid'): Bad[] => [null, undefined, -1, 1.5, NaN, 65536, '1', 1n, {}].map((v): Bad => [i, v, name]);
-const selOnly = (): Entry => ({ args: [{}], bad: selector(0) });
-const signalOnly = (i: number): Bad[] => [[i, 5, 'sel'], [i, { signal: 'x' }, 'sel.signal']];
-const signer = () => devSigner('Alice');
 
 const methodTable = (): Record<string, Entry> => ({
   close: { args: [], bad: [], none: 'takes no arguments' },
