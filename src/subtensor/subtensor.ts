@@ -19,6 +19,7 @@ import { commitmentReads } from './commitments.js';
 import { subnetParamReads } from './subnet-params.js';
 import { registrationReads } from './registration.js';
 import { stakeReads } from './stake.js';
+import { neuronReads } from './neurons.js';
 import { timeReads } from './time.js';
 import { transferWrites } from './transfer.js';
 import { attach, type Methods } from './methods.js';
@@ -45,7 +46,7 @@ export interface BlockSelector {
 export interface Subtensor
   extends Methods<typeof timeReads>, Methods<typeof subnetParamReads>, Methods<typeof registrationReads>,
     Methods<typeof commitmentReads>, Methods<typeof balanceReads>, Methods<typeof childrenReads>,
-    Methods<typeof stakeReads>, Methods<typeof transferWrites> {}
+    Methods<typeof stakeReads>, Methods<typeof transferWrites>, Methods<typeof neuronReads> {}
 
 interface Pinned {
   readonly hash: string;
@@ -269,4 +270,4 @@ export class Subtensor {
 
 }
 
-attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites);
+attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads);

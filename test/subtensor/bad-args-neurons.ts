@@ -1,0 +1,23 @@
+// Bad-argument rows of the neurons, stake, delegate and certificate reads of issue 13
+// (src/subtensor/neurons.ts and the additions to stake.ts), spread into bad-arguments.test.ts.
+import { ALICE, addresses, type Bad, type Entry } from '../helpers/bad-arguments.js';
+import { netuids, selector, selOnly } from '../helpers/subtensor-args.js';
+
+const mechids = (i: number): Bad[] => [null, -1, 1.5, 16, '0', 0n, {}].map((v): Bad => [i, v, 'mechid']);
+
+export const neuronsRows = (): Record<string, Entry> => ({
+  weights: { args: [1, 0, {}], bad: [...netuids(0), ...mechids(1), ...selector(2)] },
+  bonds: { args: [1, 0, {}], bad: [...netuids(0), ...mechids(1), ...selector(2)] },
+  getStakeWeight: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
+  getLastBondsReset: { args: [1, ALICE, {}], bad: [...netuids(0), ...addresses(1, 'hotkey'), ...selector(2)] },
+  getNeuronCertificate: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
+  getAllNeuronCertificates: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
+  getStakeForColdkeyAndHotkey: {
+    args: [ALICE, ALICE, [1], {}],
+    bad: [...addresses(0, 'coldkey'), ...addresses(1, 'hotkey'), [2, 5, 'netuids'], [2, [-1], 'netuids[0]'], [2, [1, 65536], 'netuids[1]'], ...selector(3)],
+  },
+  getMinimumRequiredStake: selOnly(),
+  getAutoStakes: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
+  getDelegateByHotkey: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
+  isHotkeyDelegate: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
+});
