@@ -90,7 +90,8 @@ const AUTO_STAKE_DESTINATION = storage<[coldkey: string, netuid: number], string
 /**
  * The coldkey's stake on the hotkey in each of `netuids` (every subnet when omitted), keyed by
  * netuid: Python's get_stake_for_coldkey_and_hotkey, one get_stake_info_for_hotkey_coldkey_netuid
- * call per subnet at one pinned block; null where the runtime answers None.
+ * call per subnet at one pinned block; null where the runtime answers None. Runtimes without that
+ * method (spec 218) answer from get_stake_info_for_coldkey instead, null where the pair has no entry.
  */
 export async function getStakeForColdkeyAndHotkey(
   st: Subtensor, coldkey: string, hotkey: string, netuids: number[] | null = null, sel: BlockSelector = {},
@@ -100,6 +101,12 @@ export async function getStakeForColdkeyAndHotkey(
   const given = netuids === null || netuids === undefined ? undefined : arrayArg(netuids, 'netuids').map((n, i) => netuidArg(n, `netuids[${i}]`));
   const at = await resolveAt(st, sel, true);
   const list = given ?? (await st.getAllSubnetsNetuid({ blockHash: at.blockHash, signal: at.signal }));
+  const api = (await st.client.runtime(at)).metadata.apis.find((a) => a.name === 'StakeInfoRuntimeApi');
+  if (!api?.methods.some((m) => m.name === 'get_stake_info_for_hotkey_coldkey_netuid')) {
+    // older runtimes (e.g. spec 218): the coldkey's whole stake list, as getStake falls back
+    const all = await stakeInfoOf(st, coldkey, at);
+    return Object.fromEntries(list.map((n) => [n, all.find((i) => i.hotkey === hotkey && i.netuid === n) ?? null]));
+  }
   const raw = await Promise.all(list.map((n) => callTyped(st.client, 'StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', [hotkey, coldkey, n], at)));
   return Object.fromEntries(list.map((n, i) => [n, raw[i] ? stakeInfo(raw[i]) : null]));
 }
