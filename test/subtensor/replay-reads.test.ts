@@ -166,13 +166,27 @@ describe('recorded finney scenarios replayed through the read of the same name',
     expect((await (await replay('get_existential_deposit')).getExistentialDeposit()).rao).toBe(ed);
   });
 
+  it('get_neuron_for_pubkey_and_subnet: Uids, then get_neuron of that uid', async (ctx) => {
+    if (!data) return ctx.skip(replaySkipReason());
+    const [{ suffix, value }] = valuesOf('get_neuron_for_pubkey_and_subnet', 'SubtensorModule', 'Uids');
+    const [netuid, hotkey] = [u16At(suffix, 0), ss58(suffix.slice(4 + 32))];
+    const hex = (Object.values(data.recorded.get_neuron_for_pubkey_and_subnet.state_call)[0] as any).result;
+    const api = pjsMd.asLatest.apis.find((a: any) => a.name.toString() === 'NeuronInfoRuntimeApi').methods.find((m: any) => m.name.toString() === 'get_neuron');
+    const oracle = pjs.createType(pjs.createLookupType(api.output.toNumber()), hexToU8a(hex)).toJSON() as any;
+    const got = await (await replay('get_neuron_for_pubkey_and_subnet')).getNeuronForPubkeyAndSubnet(hotkey, netuid);
+    expect(got?.uid).toBe(Number(value.toString()));
+    expect([got?.uid, got?.netuid, got?.hotkey, got?.coldkey, got?.lastUpdate]).toEqual([oracle.uid, oracle.netuid, oracle.hotkey, oracle.coldkey, oracle.lastUpdate]);
+    expect(got?.hotkey).toBe(hotkey);
+    expect(got?.rank).toBeCloseTo(oracle.rank / 65535, 12);
+    expect(got?.weights).toEqual(oracle.weights);
+  });
+
   it('scenarios that cannot replay through our reads', (ctx) => {
     ctx.skip(
       'get_delegate_by_hotkey and neuron_for_uid were recorded with the removed custom RPCs delegateInfo_getDelegate / ' +
         'neuronInfo_getNeuron; get_commitment and neurons with get_neurons_lite + storage (the 10.x SDK path), while our ' +
         'getCommitment reads Keys then CommitmentOf and neurons calls get_neurons, neither recorded; get_transfer_fee ' +
-        'recorded no payment-info call; get_neuron_for_pubkey_and_subnet recorded get_neuron args without the 0x prefix ' +
-        'at spec 315 (covered only if it replays below)',
+        'recorded no payment-info call',
     );
   });
 });
