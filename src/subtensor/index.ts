@@ -25,5 +25,6 @@ export {
   type DelegatedInfo,
 } from './convert.js';
 export type { ChildKey } from './children.js';
+export type { BlockInfo, WaitForBlockOptions } from './blocks.js';
 export { NETWORKS, resolveEndpoints } from './networks.js';
 export * as legacy from './legacy.js';

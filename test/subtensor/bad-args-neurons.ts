@@ -1,6 +1,6 @@
 // Bad-argument rows of the neurons, stake, delegate and certificate reads of issue 13
 // (src/subtensor/neurons.ts and the additions to stake.ts), spread into bad-arguments.test.ts.
-import { ALICE, addresses, type Bad, type Entry } from '../helpers/bad-arguments.js';
+import { ALICE, addresses, blockNumbers, type Bad, type Entry } from '../helpers/bad-arguments.js';
 import { netuids, selector, selOnly } from '../helpers/subtensor-args.js';
 
 const mechids = (i: number): Bad[] => [null, -1, 1.5, 16, '0', 0n, {}].map((v): Bad => [i, v, 'mechid']);
@@ -19,5 +19,17 @@ export const neuronsRows = (): Record<string, Entry> => ({
   getMinimumRequiredStake: selOnly(),
   getAutoStakes: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
   getDelegateByHotkey: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
+  getBlockInfo: selOnly(),
+  waitForBlock: {
+    args: [0, {}],
+    bad: [...blockNumbers(0, 'block', false), [1, 5, 'opts'], [1, { signal: 'x' }, 'opts.signal'], ...[-1, 1.5, '5', 2 ** 32].map((v): Bad => [1, { timeoutMs: v }, 'opts.timeoutMs'])],
+  },
+  filterNetuidsByRegisteredHotkeys: {
+    args: [[1], [1], [ALICE], {}],
+    bad: [
+      [0, null, 'allNetuids'], [0, 5, 'allNetuids'], [0, [-1], 'allNetuids[0]'], [1, 'x', 'filterForNetuids'], [1, [1, 70_000], 'filterForNetuids[1]'],
+      [2, null, 'hotkeys'], [2, ALICE, 'hotkeys'], [2, [ALICE.slice(1)], 'hotkeys[0]'], ...selector(3),
+    ],
+  },
   isHotkeyDelegate: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
 });
