@@ -7,6 +7,7 @@
  * @module
  */
 import { InvalidArgumentError, read, readMap, storage } from '../substrate/index.js';
+import { toHex } from '../scale/index.js';
 import { addressArg, uintArg } from '../substrate/validate.js';
 import type { BlockSelector, Subtensor } from './subtensor.js';
 import { u16Normalized } from './convert.js';
@@ -100,5 +101,33 @@ export async function getAllNeuronCertificates(st: Subtensor, netuid: number, se
   return out;
 }
 
+const TIMELOCKED_WEIGHT_COMMITS = storage<[index: number, epoch: bigint], [string, bigint, Uint8Array, bigint][]>('SubtensorModule', 'TimelockedWeightCommits');
+
+/** One timelocked weight commit, Python's WeightCommitInfo.from_vec_u8_v2 tuple by name. */
+export interface TimelockedWeightCommit {
+  hotkey: string;
+  commitBlock: bigint;
+  /** The encrypted commit, 0x + hex (not decrypted). */
+  commit: string;
+  /** The drand round it can be revealed at. */
+  revealRound: bigint;
+}
+
+/**
+ * The subnet's timelocked weight commits (TimelockedWeightCommits of mechanism `mechid`). As
+ * Python does, only the FIRST epoch the node lists is read (Python keeps `records[0]`); [] when
+ * there is none.
+ */
+export async function getTimelockedWeightCommits(st: Subtensor, netuid: number, mechid = 0, sel: BlockSelector = {}): Promise<TimelockedWeightCommit[]> {
+  netuidArg(netuid);
+  const index = storageIndex(netuid, uintArg(mechid, 'mechid', MAX_MECHID));
+  for await (const e of readMap(st.client, TIMELOCKED_WEIGHT_COMMITS, [index], { ...(await resolveAt(st, sel)), pageSize: 1 })) {
+    return e.value.map(([hotkey, commitBlock, data, revealRound]) => ({ hotkey, commitBlock, commit: toHex(data), revealRound }));
+  }
+  return [];
+}
+
 /** Attached to Subtensor (./methods.ts). */
-export const neuronReads = { weights, bonds, getStakeWeight, getLastBondsReset, getNeuronCertificate, getAllNeuronCertificates };
+export const neuronReads = {
+  weights, bonds, getStakeWeight, getLastBondsReset, getNeuronCertificate, getAllNeuronCertificates, getTimelockedWeightCommits,
+};

@@ -20,6 +20,13 @@ export const neuronsRows = (): Record<string, Entry> => ({
   getAutoStakes: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
   getDelegateByHotkey: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
   getBlockInfo: selOnly(),
+  getTimelockedWeightCommits: { args: [1, 0, {}], bad: [...netuids(0), ...mechids(1), ...selector(2)] },
+  getChildrenPending: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
+  getRevealedCommitmentByHotkey: { args: [1, ALICE, {}], bad: [...netuids(0), ...addresses(1, 'hotkey'), ...selector(2)] },
+  getRevealedCommitment: { args: [1, 0, {}], bad: [...netuids(0), ...netuids(1, 'uid'), ...selector(2)] },
+  getAllRevealedCommitments: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
+  getCommitmentMetadata: { args: [1, ALICE, {}], bad: [...netuids(0), ...addresses(1, 'hotkey'), ...selector(2)] },
+  getLastCommitmentBondsResetBlock: { args: [1, 0, {}], bad: [...netuids(0), ...netuids(1, 'uid'), ...selector(2)] },
   waitForBlock: {
     args: [0, {}],
     bad: [...blockNumbers(0, 'block', false), [1, 5, 'opts'], [1, { signal: 'x' }, 'opts.signal'], ...[-1, 1.5, '5', 2 ** 32].map((v): Bad => [1, { timeoutMs: v }, 'opts.timeoutMs'])],
