@@ -20,6 +20,13 @@ export const neuronsRows = (): Record<string, Entry> => ({
   getAutoStakes: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
   getDelegateByHotkey: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
   getBlockInfo: selOnly(),
+  getTransferFee: {
+    args: [ALICE, ALICE, 1n, true, {}],
+    bad: [
+      ...addresses(0, 'coldkey'), ...addresses(1, 'dest'), ...[0n, -1n, 5, '5', { rao: 5 }].map((v): Bad => [2, v, 'amount']),
+      [3, 'yes', 'keepAlive'], [4, 5, 'sel'], [4, { signal: 'x' }, 'sel.signal'],
+    ],
+  },
   getTimelockedWeightCommits: { args: [1, 0, {}], bad: [...netuids(0), ...mechids(1), ...selector(2)] },
   getChildrenPending: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
   getRevealedCommitmentByHotkey: { args: [1, ALICE, {}], bad: [...netuids(0), ...addresses(1, 'hotkey'), ...selector(2)] },
