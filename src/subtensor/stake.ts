@@ -139,8 +139,45 @@ export async function isHotkeyDelegate(st: Subtensor, hotkey: string, sel: Block
   return (await getDelegates(st, sel)).some((d) => d.delegateSs58 === hotkey);
 }
 
+const TOTAL_COLDKEY_STAKE = storage<[coldkey: string], bigint>('SubtensorModule', 'TotalColdkeyStake');
+
+const hasItem = async (st: Subtensor, item: string, at: At) =>
+  ((await st.client.runtime(at)).registry.pallet('SubtensorModule').storage?.items ?? []).some((e) => e.name === item);
+
+/**
+ * The coldkey's total stake, per subnet. This is the older SDK's get_total_stake_for_coldkey
+ * (bittensor 8.x, removed since): on runtimes that still have TotalColdkeyStake (before dTAO)
+ * that item, as `{ 0: total }`; on later runtimes the sum of the coldkey's stakes in each subnet
+ * (get_stake_info_for_coldkey), each subnet in its own unit: stakes of different subnets are not
+ * added together, since alpha of one subnet is not alpha of another. Zero stakes are left out,
+ * as bittensor 9's get_stake_for_coldkey leaves them out.
+ */
+export async function getTotalStakeForColdkey(st: Subtensor, coldkey: string, sel: BlockSelector = {}): Promise<Record<number, Balance>> {
+  addressArg(coldkey, 'coldkey');
+  const at = await resolveAt(st, sel, true);
+  if (await hasItem(st, 'TotalColdkeyStake', at)) return { 0: balance(await read(st.client, TOTAL_COLDKEY_STAKE, [coldkey], at)) };
+  const sums = new Map<number, bigint>();
+  for (const i of await stakeInfoOf(st, coldkey, at)) if (i.stake.rao > 0n) sums.set(i.netuid, (sums.get(i.netuid) ?? 0n) + i.stake.rao);
+  return Object.fromEntries([...sums].sort((a, b) => a[0] - b[0]).map(([n, rao]) => [n, balance(rao, n)]));
+}
+
+/**
+ * The hotkey's total stake, per subnet: the older SDK's get_total_stake_for_hotkey (bittensor
+ * 8.x). TotalHotkeyStake as `{ 0: total }` on runtimes before dTAO, else every TotalHotkeyAlpha
+ * entry of the hotkey (one per subnet, in that subnet's unit).
+ */
+export async function getTotalStakeForHotkey(st: Subtensor, hotkey: string, sel: BlockSelector = {}): Promise<Record<number, Balance>> {
+  addressArg(hotkey, 'hotkey');
+  const at = await resolveAt(st, sel, true);
+  if (!(await hasItem(st, 'TotalHotkeyAlpha', at))) return { 0: balance(await read(st.client, TOTAL_HOTKEY_STAKE, [hotkey], at)) };
+  const out: Record<number, Balance> = {};
+  for await (const e of readMap(st.client, TOTAL_HOTKEY_ALPHA, [hotkey], { ...at, pageSize: 100 })) out[e.keys[1]] = balance(e.value, e.keys[1]);
+  return out;
+}
+
 /** Attached to Subtensor (./methods.ts). */
 export const stakeReads = {
+  getTotalStakeForColdkey, getTotalStakeForHotkey,
   getStake, getStakeInfoForColdkey, getStakeInfoForColdkeys, getStakeForHotkey, getDelegateTake, getDelegates, getDelegated,
   getStakeForColdkeyAndHotkey, getMinimumRequiredStake, getAutoStakes, getDelegateByHotkey, isHotkeyDelegate,
 };

@@ -17,6 +17,8 @@ export const neuronsRows = (): Record<string, Entry> => ({
     bad: [...addresses(0, 'coldkey'), ...addresses(1, 'hotkey'), [2, 5, 'netuids'], [2, [-1], 'netuids[0]'], [2, [1, 65536], 'netuids[1]'], ...selector(3)],
   },
   getMinimumRequiredStake: selOnly(),
+  getTotalStakeForColdkey: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
+  getTotalStakeForHotkey: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
   getAutoStakes: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
   getDelegateByHotkey: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
   getBlockInfo: selOnly(),

@@ -40,7 +40,7 @@ describe.skipIf(!url)('neuron maps, certificates, stake and delegates against po
         Owner: [[[hk], ck]],
         Alpha: [[[hk, ck, 1], shares]],
         TotalHotkeyShares: [[[hk, 1], shares]],
-        TotalHotkeyAlpha: [[[hk, 1], '5000000000']],
+        TotalHotkeyAlpha: [[[hk, 1], '5000000000'], [[hk, 2], '7']],
         StakingHotkeys: [[[ck], [hk]]],
       },
     }]);
@@ -119,5 +119,20 @@ describe.skipIf(!url)('neuron maps, certificates, stake and delegates against po
     const only = await st.getStakeForColdkeyAndHotkey(ck, hk, [1, 2], { blockHash: hash });
     expect(Object.keys(only)).toEqual(['1', '2']);
     expect(only[2]).toBeNull();
+  });
+
+  it('getTotalStakeForColdkey / getTotalStakeForHotkey: per-subnet totals (no TotalColdkeyStake on spec 218)', async () => {
+    const entries = await pjs.query.subtensorModule.totalHotkeyAlpha.entries(hk);
+    const expected = Object.fromEntries(entries.map(([k, v]) => [Number(k.args[1].toString()), BigInt(v.toString())]));
+    expect(expected).toEqual({ 1: 5_000_000_000n, 2: 7n });
+    const hot = await st.getTotalStakeForHotkey(hk, { blockHash: hash });
+    expect(Object.fromEntries(Object.entries(hot).map(([n, b]) => [n, b.rao]))).toEqual(expected);
+    expect(hot[2].netuid).toBe(2);
+    const cold = await st.getTotalStakeForColdkey(ck, { blockHash: hash });
+    const info = await st.getStakeInfoForColdkey(ck, { blockHash: hash });
+    expect(Object.keys(cold)).toEqual(['1']);
+    expect(cold[1].rao).toBe(info.filter((i) => i.netuid === 1).reduce((s, i) => s + i.stake.rao, 0n));
+    expect(cold[1].rao).toBe((await st.getStake(ck, hk, 1, { blockHash: hash })).rao);
+    expect(await st.getTotalStakeForColdkey(nobody, { blockHash: hash })).toEqual({});
   });
 });
