@@ -62,6 +62,17 @@ export interface WaitForBlockOptions {
   timeoutMs?: number;
 }
 
+/** A signal that aborts when `a` (if given) or `b` does, with that one's reason. */
+function eitherSignal(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
+  if (!a) return b;
+  const ctl = new AbortController();
+  for (const s of [a, b]) {
+    if (s.aborted) ctl.abort(s.reason);
+    else s.addEventListener('abort', () => ctl.abort(s.reason), { once: true });
+  }
+  return ctl.signal;
+}
+
 /**
  * Resolve true once the chain's head reaches `block` (the next block when omitted): Python's
  * wait_for_block, on the substrate layer's head subscription. Unlike Python it cannot hang
@@ -72,8 +83,7 @@ export async function waitForBlock(st: Subtensor, block: number | null = null, o
   const o = optionsArg(opts, 'opts');
   const given = optSignalArg(o.signal, 'opts.signal');
   const timeoutMs = optUintArg(o.timeoutMs, 'opts.timeoutMs', U32_MAX);
-  const signals = [given, timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs)].filter((s): s is AbortSignal => s !== undefined);
-  const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
+  const signal = timeoutMs === undefined ? given : eitherSignal(given, AbortSignal.timeout(timeoutMs));
   const head = (await st.client.getBlockHeader({ signal })).number;
   const n = target ?? head + 1;
   if (head >= n) return true;

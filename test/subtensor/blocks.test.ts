@@ -50,6 +50,8 @@ describe.skipIf(!url)('block info, waiting for a block, netuids of registered ho
     setTimeout(() => ctl.abort(new Error('stop waiting')), 100);
     await expect(far).rejects.toThrow();
     await expect(st.waitForBlock(head + 1000, { timeoutMs: 150 })).rejects.toThrow();
+    // both: the timeout fires first although the caller's signal never does
+    await expect(st.waitForBlock(head + 1000, { signal: new AbortController().signal, timeoutMs: 150 })).rejects.toThrow();
   });
 
   it('filterNetuidsByRegisteredHotkeys: registered subnets of the hotkeys, filtered as Python does', async () => {
