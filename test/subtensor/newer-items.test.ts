@@ -21,6 +21,14 @@ let q: any;
 let server: RpcServer;
 let st: Subtensor;
 const store = new Map<string, string>();
+/** Runtime API answers by `Api_method` + hex args (no 0x). */
+const calls = new Map<string, string>();
+let pjsMdRef: any;
+/** Encode `value` as the spec-393 output type of `api.method`, answered for the args `argsHex`. */
+function answerCall(api: string, method: string, argsHex: string, value: unknown) {
+  const m = pjsMdRef.asLatest.apis.find((a: any) => a.name.toString() === api).methods.find((x: any) => x.name.toString() === method);
+  calls.set(`${api}_${method}${argsHex.replace(/^0x/, '')}`, u8aToHex(reg.createType(reg.createLookupType(m.output.toNumber()), value).toU8a()));
+}
 const [hk, hk2, ck, kidA, kidB] = [0, 1, 2, 3, 4].map(() => encodeAddress(randomAsU8a(32), 42));
 const netuid = 7;
 
@@ -51,11 +59,13 @@ beforeAll(async () => {
   reg = new TypeRegistry();
   const pjsMd = new PjsMetadata(reg, `0x${hex.slice(hex.indexOf('6d657461'))}` as `0x${string}`);
   reg.setMetadata(pjsMd);
+  pjsMdRef = pjsMd;
   q = decorateStorage(reg, pjsMd.asLatest, pjsMd.version);
   const base = replayHandler(data, 'get_current_block');
   const handler = (m: string, p: unknown[]) => {
     const s = storageAnswer(m, p);
     if (s !== undefined) return s;
+    if (m === 'state_call' && calls.has(`${p[0]}${String(p[1]).replace(/^0x/, '')}`)) return calls.get(`${p[0]}${String(p[1]).replace(/^0x/, '')}`);
     if (m === 'state_getRuntimeVersion') return { ...(base(m, p) as object), specVersion: 393 };
     if (m === 'state_call' && p[0] === 'Metadata_metadata_at_version') return p[1] === '0x0f000000' || p[1] === '0f000000' ? mdHex : '0x00';
     return base(m, p);
@@ -139,5 +149,25 @@ describe('items newer than spec 218, encoded by polkadot.js with spec-393 metada
     expect(got?.info.fields[0]).toEqual({ type: 'Raw4', value: new Uint8Array([0x61, 0x62, 0x63, 0x64]) });
     expect(await st.getCommitment(netuid, 1)).toBe('abcd');
     expect(await st.getCommitmentMetadata(netuid, hk2)).toBeNull();
+  });
+
+  it('getStakeForColdkeyAndHotkey: get_stake_info_for_hotkey_coldkey_netuid per subnet, None as null', async (ctx) => {
+    if (skip) return ctx.skip(skip);
+    const pub = (a: string) => u8aToHex(reg.createType('AccountId32', a).toU8a()).slice(2);
+    const raw = { hotkey: hk, coldkey: ck, netuid: 3, stake: 123_456_789n, locked: 1n, emission: 2n, tao_emission: 3n, drain: 4n, is_registered: true };
+    answerCall('StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', pub(hk) + pub(ck) + '0300', { ...raw, stake: raw.stake.toString() });
+    answerCall('StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', pub(hk) + pub(ck) + '0400', null);
+    const got = await st.getStakeForColdkeyAndHotkey(ck, hk, [3, 4]);
+    expect(Object.keys(got)).toEqual(['3', '4']);
+    expect(got[4]).toBeNull();
+    expect(got[3]).toMatchObject({ hotkey: hk, coldkey: ck, netuid: 3, isRegistered: true });
+    expect([got[3]?.stake.rao, got[3]?.locked?.rao, got[3]?.emission?.rao, got[3]?.taoEmission?.rao, got[3]?.drain?.rao]).toEqual([123_456_789n, 1n, 2n, 3n, 4n]);
+    expect([got[3]?.stake.netuid, got[3]?.taoEmission?.netuid]).toEqual([3, 0]);
+  });
+
+  it('getDelegateByHotkey: get_delegate answering None is null', async (ctx) => {
+    if (skip) return ctx.skip(skip);
+    answerCall('DelegateInfoRuntimeApi', 'get_delegate', u8aToHex(reg.createType('AccountId32', hk2).toU8a()), null);
+    expect(await st.getDelegateByHotkey(hk2)).toBeNull();
   });
 });
