@@ -10,6 +10,7 @@
 import { InvalidArgumentError, addressesOf, read, readMap } from '../substrate/index.js';
 import { addressArg } from '../substrate/validate.js';
 import type { FinneyChain } from '../chains/index.js';
+import type { CommitmentsRegistration } from '../chains/subtensor/finney.js';
 import type { BlockSelector, Subtensor } from './subtensor.js';
 import { COMMITMENT_OF, KEYS, NETWORKS_ADDED, SUBNETWORK_N } from './addresses.js';
 import { netuidArg } from './args.js';
@@ -105,7 +106,7 @@ export async function getAllRevealedCommitments(st: Subtensor, netuid: number, s
 }
 
 /** The raw CommitmentOf entry of the hotkey (Python's get_commitment_metadata); null where Python gives "". */
-export async function getCommitmentMetadata(st: Subtensor, netuid: number, hotkey: string, sel: BlockSelector = {}) {
+export async function getCommitmentMetadata(st: Subtensor, netuid: number, hotkey: string, sel: BlockSelector = {}): Promise<CommitmentsRegistration | null> {
   netuidArg(netuid);
   addressArg(hotkey, 'hotkey');
   return read(st.client, COMMITMENT_OF, [netuid, hotkey], await resolveAt(st, sel));

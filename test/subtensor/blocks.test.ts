@@ -35,6 +35,8 @@ describe.skipIf(!url)('block info, waiting for a block, netuids of registered ho
       expect(info?.explorer).toBe(`https://www.tao.app/block/${n}`);
     }
     expect((await st.getBlockInfo())?.number).toBeGreaterThanOrEqual(n);
+    // a block the chain has not made: Python's None
+    expect(await st.getBlockInfo({ block: n + 100_000 })).toBeNull();
   });
 
   it('waitForBlock: true at once for a reached block, true after the next block is made, aborts cleanly', async () => {
