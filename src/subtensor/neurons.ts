@@ -1,7 +1,8 @@
 /**
  * Per-neuron maps of a subnet (bittensor's weights, bonds, get_stake_weight, get_last_bonds_reset,
- * get_neuron_certificate, get_all_neuron_certificates): the SubtensorModule items keyed by subnet,
- * read as Python reads them. Weights and Bonds are keyed by the mechanism's storage index
+ * get_neuron_certificate, get_all_neuron_certificates, get_timelocked_weight_commits): the
+ * SubtensorModule items keyed by subnet, read as Python reads them. Weights, Bonds and
+ * TimelockedWeightCommits are keyed by the mechanism's storage index
  * (mechid * 4096 + netuid, Python's get_mechid_storage_index), which is the plain netuid for
  * mechanism 0 and so also the key of runtimes from before mechanisms.
  * @module
@@ -19,7 +20,8 @@ const GLOBAL_MAX_SUBNET_COUNT = 4096;
 /** The largest mechid whose index (with netuid 0) still fits the u16 key. */
 const MAX_MECHID = 15;
 
-type Row = [uid: number, entries: [number, number][]];
+/** One neuron's row of Weights or Bonds: its uid and its `[otherUid, u16 value]` pairs, as stored. */
+export type Row = [uid: number, entries: [number, number][]];
 const WEIGHTS = storage<[index: number, uid: number], [number, number][]>('SubtensorModule', 'Weights');
 const BONDS = storage<[index: number, uid: number], [number, number][]>('SubtensorModule', 'Bonds');
 const STAKE_WEIGHT = storage<[netuid: number], number[]>('SubtensorModule', 'StakeWeight');
