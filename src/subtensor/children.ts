@@ -3,10 +3,12 @@
  * items, each `(u64 proportion, hotkey)` pair turned into Python's
  * `(u64_normalized_float(proportion), ss58)`. Python's get_children also returns a success flag
  * and an error string; here a failed request throws its typed error instead. get_children_pending
- * is not here: its PendingChildKeys item is newer than the local runtime (raonet 218) it is tested on.
+ * reads PendingChildKeys (newer than spec 218): the children a hotkey has asked for and the block
+ * their cooldown ends.
  * @module
  */
-import { read } from '../substrate/index.js';
+import { addressesOf, read } from '../substrate/index.js';
+import type { FinneyChain } from '../chains/index.js';
 import { addressArg } from '../substrate/validate.js';
 import type { BlockSelector, Subtensor } from './subtensor.js';
 import { CHILD_KEYS, PARENT_KEYS } from './addresses.js';
@@ -41,6 +43,22 @@ export async function getParents(st: Subtensor, hotkey: string, netuid: number, 
   return (await read(st.client, PARENT_KEYS, [hotkey, netuid], await resolveAt(st, sel))).map(childKey);
 }
 
+const PENDING_CHILD_KEYS = addressesOf<FinneyChain>().storage('SubtensorModule', 'PendingChildKeys');
+
+/** Children a hotkey has set that are not applied yet, and the block their cooldown ends. */
+export interface PendingChildren {
+  children: ChildKey[];
+  /** Block number after which the pending children take effect (0 when none are pending). */
+  cooldown: bigint;
+}
+
+/** The hotkey's pending children on subnet `netuid` (PendingChildKeys), Python's get_children_pending. */
+export async function getChildrenPending(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<PendingChildren> {
+  addressArg(hotkey, 'hotkey');
+  netuidArg(netuid);
+  const [children, cooldown] = await read(st.client, PENDING_CHILD_KEYS, [netuid, hotkey], await resolveAt(st, sel));
+  return { children: children.map(childKey), cooldown };
+}
 
 /** Attached to Subtensor (./methods.ts). */
-export const childrenReads = { getChildren, getParents };
+export const childrenReads = { getChildren, getParents, getChildrenPending };

@@ -24,6 +24,9 @@ export {
   type DelegateInfo,
   type DelegatedInfo,
 } from './convert.js';
-export type { ChildKey } from './children.js';
+export type { ChildKey, PendingChildren } from './children.js';
+export type { RevealedCommitment } from './commitments.js';
+export type { TimelockedWeightCommit, Row as WeightRow } from './neurons.js';
+export type { BlockInfo, WaitForBlockOptions } from './blocks.js';
 export { NETWORKS, resolveEndpoints } from './networks.js';
 export * as legacy from './legacy.js';

@@ -19,6 +19,8 @@ import { commitmentReads } from './commitments.js';
 import { subnetParamReads } from './subnet-params.js';
 import { registrationReads } from './registration.js';
 import { stakeReads } from './stake.js';
+import { neuronReads } from './neurons.js';
+import { blockReads } from './blocks.js';
 import { timeReads } from './time.js';
 import { transferWrites } from './transfer.js';
 import { attach, type Methods } from './methods.js';
@@ -45,7 +47,8 @@ export interface BlockSelector {
 export interface Subtensor
   extends Methods<typeof timeReads>, Methods<typeof subnetParamReads>, Methods<typeof registrationReads>,
     Methods<typeof commitmentReads>, Methods<typeof balanceReads>, Methods<typeof childrenReads>,
-    Methods<typeof stakeReads>, Methods<typeof transferWrites> {}
+    Methods<typeof stakeReads>, Methods<typeof transferWrites>, Methods<typeof neuronReads>,
+    Methods<typeof blockReads> {}
 
 interface Pinned {
   readonly hash: string;
@@ -269,4 +272,4 @@ export class Subtensor {
 
 }
 
-attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites);
+attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads);

@@ -10,6 +10,7 @@ import {
   ALICE, HASH, addresses, blockNumbers, names, outcome, runTable, type Bad, type Entry,
 } from '../helpers/bad-arguments.js';
 import { netuids, selector, selOnly, signalOnly, signer } from '../helpers/subtensor-args.js';
+import { neuronsRows } from './bad-args-neurons.js';
 
 let chain: MemoryChain | undefined;
 let st: Subtensor;
@@ -25,6 +26,7 @@ beforeAll(async () => {
 afterAll(() => chain?.client.close());
 
 const methodTable = (): Record<string, Entry> => ({
+  ...neuronsRows(),
   close: { args: [], bad: [], none: 'takes no arguments' },
   at: { args: [HASH], bad: [null, undefined, '0x12', 5, {}, `0x${'z'.repeat(64)}`].map((v): Bad => [0, v, 'blockHash']) },
   resolveBlock: { args: [{}, false], bad: [...selector(0), [1, 'yes', 'pinHead']] },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, inject, it } from 
 import { decode, encode } from '../../src/scale/index.js';
 import {
   Subtensor, balance, delegateInfo, legacy, type Balance, type DelegatedInfo, type DelegateInfo, type LegacySubnetHyperparameters, type MetagraphInfo, type NeuronInfo,
-  type StakeInfo, type SubnetHyperparameters,
+  type StakeInfo, type SubnetHyperparameters, type BlockInfo, type PendingChildren, type RevealedCommitment, type TimelockedWeightCommit,
 } from '../../src/subtensor/index.js';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -45,6 +45,15 @@ describe('Subtensor result types', () => {
     expectTypeOf<Result<'getSubnetHyperparameters'>>().toEqualTypeOf<SubnetHyperparameters | LegacySubnetHyperparameters | null>();
     expectTypeOf<Result<'getMetagraphInfo'>>().toEqualTypeOf<MetagraphInfo | null>();
     expectTypeOf<Result<'neuronForUid'>>().toEqualTypeOf<NeuronInfo | null>();
+    expectTypeOf<Result<'weights'>>().toEqualTypeOf<[uid: number, entries: [number, number][]][]>();
+    expectTypeOf<Result<'getStakeForColdkeyAndHotkey'>>().toEqualTypeOf<Record<number, StakeInfo | null>>();
+    expectTypeOf<Result<'getDelegateByHotkey'>>().toEqualTypeOf<DelegateInfo | null>();
+    expectTypeOf<Result<'getBlockInfo'>>().toEqualTypeOf<BlockInfo | null>();
+    expectTypeOf<Result<'getChildrenPending'>>().toEqualTypeOf<PendingChildren>();
+    expectTypeOf<Result<'getAllRevealedCommitments'>>().toEqualTypeOf<Record<string, RevealedCommitment[]>>();
+    expectTypeOf<Result<'getTimelockedWeightCommits'>>().toEqualTypeOf<TimelockedWeightCommit[]>();
+    expectTypeOf<Result<'getTotalStakeForHotkey'>>().toEqualTypeOf<Record<number, Balance>>();
+    expectTypeOf<Result<'getTransferFee'>>().toEqualTypeOf<Balance>();
     expectTypeOf<StakeInfo['stake']>().toEqualTypeOf<Balance>();
     expectTypeOf<SubnetHyperparameters['commitRevealPeriod']>().toEqualTypeOf<bigint>();
     expectTypeOf<LegacySubnetHyperparameters['commitRevealWeightsInterval']>().toEqualTypeOf<bigint>();
