@@ -11,6 +11,7 @@ import {
 } from '../helpers/bad-arguments.js';
 import { netuids, selector, selOnly, signalOnly, signer } from '../helpers/subtensor-args.js';
 import { neuronsRows } from './bad-args-neurons.js';
+import { limitsRows } from './bad-args-limits.js';
 
 let chain: MemoryChain | undefined;
 let st: Subtensor;
@@ -27,6 +28,7 @@ afterAll(() => chain?.client.close());
 
 const methodTable = (): Record<string, Entry> => ({
   ...neuronsRows(),
+  ...limitsRows(),
   close: { args: [], bad: [], none: 'takes no arguments' },
   at: { args: [HASH], bad: [null, undefined, '0x12', 5, {}, `0x${'z'.repeat(64)}`].map((v): Bad => [0, v, 'blockHash']) },
   resolveBlock: { args: [{}, false], bad: [...selector(0), [1, 'yes', 'pinHead']] },

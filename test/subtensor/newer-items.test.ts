@@ -3,80 +3,32 @@
 // the finney spec-393 metadata; a local RPC server serves that metadata and those bytes (headers
 // and hashes come from the recorded finney replay); our method must give the original values plus
 // Python's conversion.
-import { Metadata as PjsMetadata, TypeRegistry } from '@polkadot/types';
-import { decorateStorage } from '@polkadot/types/metadata/decorate';
-import { compactAddLength, compactStripLength, stringToU8a, u8aToHex } from '@polkadot/util';
+import { compactAddLength, stringToU8a, u8aToHex } from '@polkadot/util';
 import { encodeAddress, randomAsU8a } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadReplayData, replayHandler } from '../../scripts/replay.js';
-import { readHexFixture, fixtureSkipReason } from '../../scripts/fixtures.js';
-import { startRpcServer, type RpcServer } from '../helpers/rpc-server.js';
-import { Subtensor } from '../../src/subtensor/index.js';
+import type { TypeRegistry } from '@polkadot/types';
+import { spec393Node, type Spec393Node } from '../helpers/spec393-node.js';
+import type { Subtensor } from '../../src/subtensor/index.js';
 
-const MD = 'finney/metadata-v15-option-spec393.hex';
 const U64_MAX = 2n ** 64n - 1n;
 let skip = '';
+let node: Spec393Node | undefined;
+let st: Subtensor;
 let reg: TypeRegistry;
 let q: any;
-let server: RpcServer;
-let st: Subtensor;
-const store = new Map<string, string>();
-/** Runtime API answers by `Api_method` + hex args (no 0x). */
-const calls = new Map<string, string>();
-let pjsMdRef: any;
-/** Encode `value` as the spec-393 output type of `api.method`, answered for the args `argsHex`. */
-function answerCall(api: string, method: string, argsHex: string, value: unknown) {
-  const m = pjsMdRef.asLatest.apis.find((a: any) => a.name.toString() === api).methods.find((x: any) => x.name.toString() === method);
-  calls.set(`${api}_${method}${argsHex.replace(/^0x/, '')}`, u8aToHex(reg.createType(reg.createLookupType(m.output.toNumber()), value).toU8a()));
-}
+let store: Map<string, string>;
+let put: Spec393Node['put'];
+let answerCall: Spec393Node['answerCall'];
 const [hk, hk2, ck, kidA, kidB] = [0, 1, 2, 3, 4].map(() => encodeAddress(randomAsU8a(32), 42));
 const netuid = 7;
 
-/** Put `value` (plain JS, encoded by polkadot.js with the item's spec-393 type) under `item(keys)`. */
-function put(pallet: string, item: string, keys: unknown[], value: unknown) {
-  const f = q[pallet][item];
-  const type = f.meta.type.isPlain ? f.meta.type.asPlain : f.meta.type.asMap.value;
-  const key = u8aToHex(compactStripLength(f(...keys))[1]);
-  // toU8a, not toHex: polkadot.js renders numbers' toHex big-endian
-  store.set(key, u8aToHex(reg.createType(reg.createLookupType(type.toNumber()), value).toU8a()));
-}
-
-function storageAnswer(m: string, p: unknown[]): unknown {
-  if (m === 'state_getStorage' || m === 'state_getStorageAt') return store.get(p[0] as string) ?? null;
-  if (m === 'state_queryStorageAt') return [{ block: p[1] ?? `0x${'11'.repeat(32)}`, changes: (p[0] as string[]).map((k) => [k, store.get(k) ?? null]) }];
-  if (m === 'state_getKeysPaged') {
-    const [prefix, count, start] = p as [string, number, string | null];
-    return [...store.keys()].filter((k) => k.startsWith(prefix) && (!start || k > start)).sort().slice(0, count);
-  }
-  return undefined;
-}
-
 beforeAll(async () => {
-  const [data, md] = [await loadReplayData(), await readHexFixture(MD)];
-  if (!data || !md) return void (skip = fixtureSkipReason(MD));
-  const hex = Buffer.from(md).toString('hex');
-  const mdHex = `0x${hex}`;
-  reg = new TypeRegistry();
-  const pjsMd = new PjsMetadata(reg, `0x${hex.slice(hex.indexOf('6d657461'))}` as `0x${string}`);
-  reg.setMetadata(pjsMd);
-  pjsMdRef = pjsMd;
-  q = decorateStorage(reg, pjsMd.asLatest, pjsMd.version);
-  const base = replayHandler(data, 'get_current_block');
-  const handler = (m: string, p: unknown[]) => {
-    const s = storageAnswer(m, p);
-    if (s !== undefined) return s;
-    if (m === 'state_call' && calls.has(`${p[0]}${String(p[1]).replace(/^0x/, '')}`)) return calls.get(`${p[0]}${String(p[1]).replace(/^0x/, '')}`);
-    if (m === 'state_getRuntimeVersion') return { ...(base(m, p) as object), specVersion: 393 };
-    if (m === 'state_call' && p[0] === 'Metadata_metadata_at_version') return p[1] === '0x0f000000' || p[1] === '0f000000' ? mdHex : '0x00';
-    return base(m, p);
-  };
-  server = await startRpcServer({ handler: handler as never });
-  st = await Subtensor.connect(server.url);
+  const n = await spec393Node();
+  if ('skip' in n) return void (skip = n.skip);
+  node = n;
+  ({ st, reg, q, store, put, answerCall } = n);
 });
-afterAll(async () => {
-  await st?.close();
-  await server?.close();
-});
+afterAll(() => node?.close());
 
 describe('items newer than spec 218, encoded by polkadot.js with spec-393 metadata', () => {
   it('getChildrenPending: PendingChildKeys, proportion / (2^64 - 1) and the cooldown block', async (ctx) => {
