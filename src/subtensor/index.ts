@@ -28,5 +28,6 @@ export type { ChildKey, PendingChildren } from './children.js';
 export type { RevealedCommitment } from './commitments.js';
 export type { TimelockedWeightCommit, Row as WeightRow } from './neurons.js';
 export type { BlockInfo, WaitForBlockOptions } from './blocks.js';
+export { UnsupportedRuntimeError, type DynamicInfo, type SubnetInfo, type SubnetIdentity } from './subnets.js';
 export { NETWORKS, resolveEndpoints } from './networks.js';
 export * as legacy from './legacy.js';
