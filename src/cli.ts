@@ -12,13 +12,14 @@ import { toHex } from './scale/index.js';
 import { typegenMain, TYPEGEN_USAGE } from './cli-typegen.js';
 import { Subtensor, formatBalance, resolveEndpoints, type Balance } from './subtensor/index.js';
 import { walletMain } from './cli-wallet.js';
+import { subnetRows, subnetTable } from './cli-subnets.js';
 
 const USAGE = `usage: substrate-lite <command> [args] [--url ws://… | --network finney] [--block n] [--json]
 commands:
   query <Pallet> <Item> [key...]   read one storage value (keys as JSON or strings)
   balance <ss58>...                free balances, all in one request
   neurons <netuid> [--lite]        neurons of a subnet
-  subnets                          netuids of all subnets
+  subnets                          every subnet: netuid, name, price, emission, tempo, n
   block                            current block number and hash
   wallet <list|create|show|new-hotkey|sign>  bittensor wallets (substrate-lite wallet --help)
 ${TYPEGEN_USAGE}`;
@@ -88,9 +89,12 @@ export async function main(argv: string[]): Promise<number> {
         text = list.map((n) => `${String(n.uid).padStart(4)}  ${n.hotkey}  stake ${formatBalance(n.totalStake)}  rank ${n.rank.toFixed(4)}`).join('\n') + `\n${list.length} neurons`;
         break;
       }
-      case 'subnets':
-        out = await st.getAllSubnetsNetuid(sel);
+      case 'subnets': {
+        const rows = await subnetRows(st, blockHash);
+        out = rows;
+        text = subnetTable(rows);
         break;
+      }
       case 'block': {
         const hash = blockHash ?? (await st.getBlockHash());
         out = { number: await st.client.getBlockNumber(hash), hash };
