@@ -31,6 +31,6 @@ export const netuidArg = (v: unknown, name = 'netuid'): number => uintArg(v, nam
 export function raoArg(v: unknown, name: string): bigint {
   const rao = typeof v === 'bigint' ? v : typeof v === 'object' && v !== null && typeof (v as { rao?: unknown }).rao === 'bigint' ? (v as { rao: bigint }).rao : undefined;
   if (rao === undefined) throw new InvalidArgumentError(`${name}: expected rao as a bigint or a Balance, got ${show(v)}`, name, v);
-  if (rao <= 0n) throw new InvalidArgumentError(`${name}: transfer amount must be positive, got ${rao} rao`, name, v);
+  if (rao <= 0n) throw new InvalidArgumentError(`${name}: must be a positive amount, got ${rao} rao`, name, v);
   return rao;
 }

@@ -152,7 +152,7 @@ export function subnetInfo(raw: Finney.SubnetInfov2): SubnetInfo {
 }
 
 /** A typed runtime-API call that refuses the opaque Vec<u8> layouts of old runtimes. */
-async function typedCall<Api extends ApiName, M extends ApiMethod<Api>>(st: Subtensor, api: Api, method: M, args: unknown[], at: At): Promise<ApiOutput<Api, M>> {
+export async function typedCall<Api extends ApiName, M extends ApiMethod<Api>>(st: Subtensor, api: Api, method: M, args: unknown[], at: At): Promise<ApiOutput<Api, M>> {
   const rt = await st.client.runtime(at);
   const m = rt.metadata.apis.find((a) => a.name === api)?.methods.find((x) => x.name === method);
   if (!m) throw new UnsupportedRuntimeError(api, method, rt.version.specVersion, 'the runtime has no such method');

@@ -23,6 +23,7 @@ import { neuronReads } from './neurons.js';
 import { blockReads } from './blocks.js';
 import { subnetLimitReads } from './subnet-limits.js';
 import { subnetReads } from './subnets.js';
+import { swapReads } from './swaps.js';
 import { timeReads } from './time.js';
 import { transferWrites } from './transfer.js';
 import { attach, type Methods } from './methods.js';
@@ -50,7 +51,7 @@ export interface Subtensor
   extends Methods<typeof timeReads>, Methods<typeof subnetParamReads>, Methods<typeof registrationReads>,
     Methods<typeof commitmentReads>, Methods<typeof balanceReads>, Methods<typeof childrenReads>,
     Methods<typeof stakeReads>, Methods<typeof transferWrites>, Methods<typeof neuronReads>,
-    Methods<typeof blockReads>, Methods<typeof subnetLimitReads>, Methods<typeof subnetReads> {}
+    Methods<typeof blockReads>, Methods<typeof subnetLimitReads>, Methods<typeof subnetReads>, Methods<typeof swapReads> {}
 
 interface Pinned {
   readonly hash: string;
@@ -274,4 +275,4 @@ export class Subtensor {
 
 }
 
-attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads);
+attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads, swapReads);
