@@ -10,14 +10,12 @@ import { balance, type Balance } from './balance.js';
 import { ACCOUNT, EXISTENTIAL_DEPOSIT } from './addresses.js';
 import { resolveAt } from './at.js';
 
-/** Free balance of an account (0 for an account that does not exist). */
 export async function getBalance(st: Subtensor, address: string, sel: BlockSelector = {}): Promise<Balance> {
   addressArg(address, 'address');
   const acct = await read(st.client, ACCOUNT, [address], await resolveAt(st, sel));
   return balance(acct.data.free);
 }
 
-/** Free balances of many addresses in ONE state_queryStorageAt; missing accounts are 0. */
 export async function getBalances(st: Subtensor, addresses: string[], sel: BlockSelector = {}): Promise<Record<string, Balance>> {
   const list = addressesArg(addresses, 'addresses');
   const accts = await readMulti(st.client, list.map((a) => [ACCOUNT, [a]] as const), await resolveAt(st, sel));
@@ -26,10 +24,16 @@ export async function getBalances(st: Subtensor, addresses: string[], sel: Block
   return out;
 }
 
-/** The Balances pallet's existential deposit. */
 export async function getExistentialDeposit(st: Subtensor, sel: BlockSelector = {}): Promise<Balance> {
   return balance(await read(st.client, EXISTENTIAL_DEPOSIT, await resolveAt(st, sel)));
 }
 
-/** Attached to Subtensor (./methods.ts). */
-export const balanceReads = { getBalance, getBalances, getExistentialDeposit };
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
+export const balanceReads = {
+  /** Free balance of an account (0 for an account that does not exist). */
+  getBalance,
+  /** Free balances of many addresses in ONE state_queryStorageAt; missing accounts are 0. */
+  getBalances,
+  /** The Balances pallet's existential deposit. */
+  getExistentialDeposit,
+};

@@ -39,10 +39,6 @@ function timestampOf(extrinsics: (DecodedExtrinsic | UndecodedExtrinsic)[]): num
   return null;
 }
 
-/**
- * The block of `sel` (the head by default) with its header, extrinsics, timestamp and explorer
- * URL: Python's get_block_info. Null when the node does not know the block.
- */
 export async function getBlockInfo(st: Subtensor, sel: BlockSelector = {}): Promise<BlockInfo | null> {
   const checked = selectorArg(sel);
   try {
@@ -73,11 +69,6 @@ function eitherSignal(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
   return ctl.signal;
 }
 
-/**
- * Resolve true once the chain's head reaches `block` (the next block when omitted): Python's
- * wait_for_block, on the substrate layer's head subscription. Unlike Python it cannot hang
- * forever: `signal` aborts it and `timeoutMs` bounds it (the error is the signal's reason).
- */
 export async function waitForBlock(st: Subtensor, block: number | null = null, opts: WaitForBlockOptions = {}): Promise<boolean> {
   const target = optUintArg(block, 'block', U32_MAX);
   const o = optionsArg(opts, 'opts');
@@ -91,13 +82,6 @@ export async function waitForBlock(st: Subtensor, block: number | null = null, o
   return true;
 }
 
-/**
- * The subnets among `allNetuids` / the hotkeys' registrations that pass Python's
- * filter_netuids_by_registered_hotkeys: with an empty `filterForNetuids`, every subnet a hotkey is
- * registered on; otherwise the members of `allNetuids` and of the hotkeys' subnets that are in
- * `filterForNetuids`. Hotkeys are SS58 addresses here (Python takes wallets). Python returns a set
- * as a list (no order); this returns the subnets ascending, each once.
- */
 export async function filterNetuidsByRegisteredHotkeys(
   st: Subtensor, allNetuids: number[], filterForNetuids: number[], hotkeys: string[], sel: BlockSelector = {},
 ): Promise<number[]> {
@@ -110,5 +94,25 @@ export async function filterNetuidsByRegisteredHotkeys(
   return [...new Set(chosen)].sort((a, b) => a - b);
 }
 
-/** Attached to Subtensor (./methods.ts). */
-export const blockReads = { getBlockInfo, waitForBlock, filterNetuidsByRegisteredHotkeys };
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
+export const blockReads = {
+  /**
+   * The block of `sel` (the head by default) with its header, extrinsics, timestamp and explorer
+   * URL: Python's get_block_info. Null when the node does not know the block.
+   */
+  getBlockInfo,
+  /**
+   * Resolve true once the chain's head reaches `block` (the next block when omitted): Python's
+   * wait_for_block, on the substrate layer's head subscription. Unlike Python it cannot hang
+   * forever: `signal` aborts it and `timeoutMs` bounds it (the error is the signal's reason).
+   */
+  waitForBlock,
+  /**
+   * The subnets among `allNetuids` / the hotkeys' registrations that pass Python's
+   * filter_netuids_by_registered_hotkeys: with an empty `filterForNetuids`, every subnet a hotkey is
+   * registered on; otherwise the members of `allNetuids` and of the hotkeys' subnets that are in
+   * `filterForNetuids`. Hotkeys are SS58 addresses here (Python takes wallets). Python returns a set
+   * as a list (no order); this returns the subnets ascending, each once.
+   */
+  filterNetuidsByRegisteredHotkeys,
+};

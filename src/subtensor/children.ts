@@ -29,14 +29,12 @@ export interface ChildKey {
 const U64_MAX = 2n ** 64n - 1n;
 const childKey = ([p, hotkey]: [bigint, string]): ChildKey => ({ proportion: Number(p) / Number(U64_MAX), proportionU64: p, hotkey });
 
-/** The hotkey's children on subnet `netuid` (ChildKeys), [] when it has none. */
 export async function getChildren(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<ChildKey[]> {
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
   return (await read(st.client, CHILD_KEYS, [hotkey, netuid], await resolveAt(st, sel))).map(childKey);
 }
 
-/** The hotkey's parents on subnet `netuid` (ParentKeys), [] when it has none. */
 export async function getParents(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<ChildKey[]> {
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
@@ -52,7 +50,6 @@ export interface PendingChildren {
   cooldown: bigint;
 }
 
-/** The hotkey's pending children on subnet `netuid` (PendingChildKeys), Python's get_children_pending. */
 export async function getChildrenPending(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<PendingChildren> {
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
@@ -60,5 +57,12 @@ export async function getChildrenPending(st: Subtensor, hotkey: string, netuid: 
   return { children: children.map(childKey), cooldown };
 }
 
-/** Attached to Subtensor (./methods.ts). */
-export const childrenReads = { getChildren, getParents, getChildrenPending };
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
+export const childrenReads = {
+  /** The hotkey's children on subnet `netuid` (ChildKeys), [] when it has none. */
+  getChildren,
+  /** The hotkey's parents on subnet `netuid` (ParentKeys), [] when it has none. */
+  getParents,
+  /** The hotkey's pending children on subnet `netuid` (PendingChildKeys), Python's get_children_pending. */
+  getChildrenPending,
+};

@@ -27,7 +27,6 @@ function firstFieldText(reg: { info: { fields: { type: string; value?: unknown }
   return value instanceof Uint8Array ? utf8.decode(value).replace(/\uFFFD/g, '') : null;
 }
 
-/** The commitment of the neuron `uid` on subnet `netuid` as text ('' when there is none). */
 export async function getCommitment(st: Subtensor, netuid: number, uid: number, sel: BlockSelector = {}): Promise<string> {
   netuidArg(netuid);
   netuidArg(uid, 'uid');
@@ -36,7 +35,6 @@ export async function getCommitment(st: Subtensor, netuid: number, uid: number, 
   return firstFieldText(await read(st.client, COMMITMENT_OF, [netuid, hotkey], at)) ?? '';
 }
 
-/** Every commitment on subnet `netuid` as text, keyed by hotkey (undecodable entries skipped). */
 export async function getAllCommitments(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<Record<string, string>> {
   netuidArg(netuid);
   const out: Record<string, string> = {};
@@ -67,7 +65,6 @@ function revealed([bytes, block]: [Uint8Array, bigint]): RevealedCommitment {
   return { block, text: utf8.decode(bytes.subarray(offset)).replace(/\uFFFD/g, '') };
 }
 
-/** The hotkey's revealed commitments on the subnet, oldest first (null when it has none). */
 export async function getRevealedCommitmentByHotkey(st: Subtensor, netuid: number, hotkey: string, sel: BlockSelector = {}): Promise<RevealedCommitment[] | null> {
   netuidArg(netuid);
   addressArg(hotkey, 'hotkey');
@@ -82,10 +79,6 @@ async function hotkeyOfUid(st: Subtensor, netuid: number, uid: number, at: Await
   return uid < n ? read(st.client, KEYS, [netuid, uid], at) : null;
 }
 
-/**
- * The revealed commitments of neuron `uid` (Python's get_revealed_commitment). As in Python, a
- * missing subnet or uid is an error (InvalidArgumentError, raised after the lookup).
- */
 export async function getRevealedCommitment(st: Subtensor, netuid: number, uid: number, sel: BlockSelector = {}): Promise<RevealedCommitment[] | null> {
   netuidArg(netuid);
   netuidArg(uid, 'uid');
@@ -95,7 +88,6 @@ export async function getRevealedCommitment(st: Subtensor, netuid: number, uid: 
   return getRevealedCommitmentByHotkey(st, netuid, hotkey, at);
 }
 
-/** Every revealed commitment on the subnet, keyed by hotkey. */
 export async function getAllRevealedCommitments(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<Record<string, RevealedCommitment[]>> {
   netuidArg(netuid);
   const out: Record<string, RevealedCommitment[]> = {};
@@ -105,18 +97,12 @@ export async function getAllRevealedCommitments(st: Subtensor, netuid: number, s
   return out;
 }
 
-/** The raw CommitmentOf entry of the hotkey (Python's get_commitment_metadata); null where Python gives "". */
 export async function getCommitmentMetadata(st: Subtensor, netuid: number, hotkey: string, sel: BlockSelector = {}): Promise<CommitmentsRegistration | null> {
   netuidArg(netuid);
   addressArg(hotkey, 'hotkey');
   return read(st.client, COMMITMENT_OF, [netuid, hotkey], await resolveAt(st, sel));
 }
 
-/**
- * The block of the last bonds reset of neuron `uid` (Commitments.LastBondsReset of its hotkey):
- * Python's get_last_commitment_bonds_reset_block; null when the uid is not on the subnet or there
- * was no reset.
- */
 export async function getLastCommitmentBondsResetBlock(st: Subtensor, netuid: number, uid: number, sel: BlockSelector = {}): Promise<number | null> {
   netuidArg(netuid);
   netuidArg(uid, 'uid');
@@ -126,8 +112,27 @@ export async function getLastCommitmentBondsResetBlock(st: Subtensor, netuid: nu
   return read(st.client, LAST_BONDS_RESET, [netuid, await read(st.client, KEYS, [netuid, uid], at)], at);
 }
 
-/** Attached to Subtensor (./methods.ts). */
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
 export const commitmentReads = {
-  getCommitment, getAllCommitments, getRevealedCommitmentByHotkey, getRevealedCommitment, getAllRevealedCommitments,
-  getCommitmentMetadata, getLastCommitmentBondsResetBlock,
+  /** The commitment of the neuron `uid` on subnet `netuid` as text ('' when there is none). */
+  getCommitment,
+  /** Every commitment on subnet `netuid` as text, keyed by hotkey (undecodable entries skipped). */
+  getAllCommitments,
+  /** The hotkey's revealed commitments on the subnet, oldest first (null when it has none). */
+  getRevealedCommitmentByHotkey,
+  /**
+   * The revealed commitments of neuron `uid` (Python's get_revealed_commitment). As in Python, a
+   * missing subnet or uid is an error (InvalidArgumentError, raised after the lookup).
+   */
+  getRevealedCommitment,
+  /** Every revealed commitment on the subnet, keyed by hotkey. */
+  getAllRevealedCommitments,
+  /** The raw CommitmentOf entry of the hotkey (Python's get_commitment_metadata); null where Python gives "". */
+  getCommitmentMetadata,
+  /**
+   * The block of the last bonds reset of neuron `uid` (Commitments.LastBondsReset of its hotkey):
+   * Python's get_last_commitment_bonds_reset_block; null when the uid is not on the subnet or there
+   * was no reset.
+   */
+  getLastCommitmentBondsResetBlock,
 };

@@ -4,6 +4,8 @@
  * `attach` puts each on Subtensor.prototype with the Subtensor bound as the first argument, and
  * `Methods<G>` types them so (declaration merging in ./subtensor.ts). The class stays a small core
  * (connection, block selection, plumbing) however many of bittensor's methods are ported.
+ * A method's doc comment sits on its entry in the group object: TypeScript carries that one (not
+ * the function's) through `Methods<G>` to `st.name`, so that is what editors and TypeDoc show.
  * @module
  */
 import type { Subtensor } from './subtensor.js';

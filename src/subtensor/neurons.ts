@@ -51,26 +51,19 @@ async function perUid(st: Subtensor, item: typeof WEIGHTS, netuid: number, mechi
   return out;
 }
 
-/**
- * Every weight row of subnet `netuid` (mechanism `mechid`, default 0), Python's `weights`: a list
- * of `[uid, [[destUid, u16Weight], ...]]` in the node's key order, as stored.
- */
 export function weights(st: Subtensor, netuid: number, mechid = 0, sel: BlockSelector = {}): Promise<Row[]> {
   return perUid(st, WEIGHTS, netuid, mechid, sel);
 }
 
-/** Every bond row of subnet `netuid` (mechanism `mechid`), Python's `bonds`: `[uid, [[uid, u16Bond], ...]]`. */
 export function bonds(st: Subtensor, netuid: number, mechid = 0, sel: BlockSelector = {}): Promise<Row[]> {
   return perUid(st, BONDS, netuid, mechid, sel);
 }
 
-/** The stake weight of every hotkey of the subnet (StakeWeight), each u16 / 65535 as Python's. */
 export async function getStakeWeight(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<number[]> {
   netuidArg(netuid);
   return (await read(st.client, STAKE_WEIGHT, [netuid], await resolveAt(st, sel))).map(u16Normalized);
 }
 
-/** The block of the hotkey's last bonds reset on the subnet (Commitments.LastBondsReset), null if none. */
 export async function getLastBondsReset(st: Subtensor, netuid: number, hotkey: string, sel: BlockSelector = {}): Promise<number | null> {
   netuidArg(netuid);
   addressArg(hotkey, 'hotkey');
@@ -85,7 +78,6 @@ function certificate(raw: RawCertificate): string {
   return String.fromCharCode(raw.algorithm, ...raw.public_key);
 }
 
-/** The TLS certificate the hotkey published on the subnet (NeuronCertificates), null when none. */
 export async function getNeuronCertificate(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<string | null> {
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
@@ -93,7 +85,6 @@ export async function getNeuronCertificate(st: Subtensor, hotkey: string, netuid
   return raw ? certificate(raw) : null;
 }
 
-/** Every certificate published on the subnet, keyed by hotkey. */
 export async function getAllNeuronCertificates(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<Record<string, string>> {
   netuidArg(netuid);
   const out: Record<string, string> = {};
@@ -115,11 +106,6 @@ export interface TimelockedWeightCommit {
   revealRound: bigint;
 }
 
-/**
- * The subnet's timelocked weight commits (TimelockedWeightCommits of mechanism `mechid`). As
- * Python does, only the FIRST epoch the node lists is read (Python keeps `records[0]`); [] when
- * there is none.
- */
 export async function getTimelockedWeightCommits(st: Subtensor, netuid: number, mechid = 0, sel: BlockSelector = {}): Promise<TimelockedWeightCommit[]> {
   netuidArg(netuid);
   const index = storageIndex(netuid, uintArg(mechid, 'mechid', MAX_MECHID));
@@ -129,7 +115,27 @@ export async function getTimelockedWeightCommits(st: Subtensor, netuid: number, 
   return [];
 }
 
-/** Attached to Subtensor (./methods.ts). */
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
 export const neuronReads = {
-  weights, bonds, getStakeWeight, getLastBondsReset, getNeuronCertificate, getAllNeuronCertificates, getTimelockedWeightCommits,
+  /**
+   * Every weight row of subnet `netuid` (mechanism `mechid`, default 0), Python's `weights`: a list
+   * of `[uid, [[destUid, u16Weight], ...]]` in the node's key order, as stored.
+   */
+  weights,
+  /** Every bond row of subnet `netuid` (mechanism `mechid`), Python's `bonds`: `[uid, [[uid, u16Bond], ...]]`. */
+  bonds,
+  /** The stake weight of every hotkey of the subnet (StakeWeight), each u16 / 65535 as Python's. */
+  getStakeWeight,
+  /** The block of the hotkey's last bonds reset on the subnet (Commitments.LastBondsReset), null if none. */
+  getLastBondsReset,
+  /** The TLS certificate the hotkey published on the subnet (NeuronCertificates), null when none. */
+  getNeuronCertificate,
+  /** Every certificate published on the subnet, keyed by hotkey. */
+  getAllNeuronCertificates,
+  /**
+   * The subnet's timelocked weight commits (TimelockedWeightCommits of mechanism `mechid`). As
+   * Python does, only the FIRST epoch the node lists is read (Python keeps `records[0]`); [] when
+   * there is none.
+   */
+  getTimelockedWeightCommits,
 };

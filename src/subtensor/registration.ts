@@ -13,14 +13,12 @@ import { netuidArg } from './args.js';
 import { resolveAt, type At } from './at.js';
 import type { NeuronInfo } from './convert.js';
 
-/** The hotkey's uid on subnet `netuid` (Uids), null when it is not registered there. */
 export async function getUidForHotkeyOnSubnet(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<number | null> {
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
   return read(st.client, UIDS, [netuid, hotkey], await resolveAt(st, sel));
 }
 
-/** The hotkey's neuron on subnet `netuid` (Uids, then get_neuron at the same block); null when unregistered (Python: a null neuron). */
 export async function getNeuronForPubkeyAndSubnet(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<NeuronInfo | null> {
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
@@ -29,7 +27,6 @@ export async function getNeuronForPubkeyAndSubnet(st: Subtensor, hotkey: string,
   return uid === null ? null : st.neuronForUid(uid, netuid, at);
 }
 
-/** The subnets the hotkey is registered on (IsNetworkMember entries that are true), ascending. */
 export async function getNetuidsForHotkey(st: Subtensor, hotkey: string, sel: BlockSelector = {}): Promise<number[]> {
   addressArg(hotkey, 'hotkey');
   return netuidsOf(st, hotkey, await resolveAt(st, sel));
@@ -44,17 +41,14 @@ async function netuidsOf(st: Subtensor, hotkey: string, at: At): Promise<number[
   return out.sort((a, b) => a - b);
 }
 
-/** Whether the hotkey is registered on at least one subnet. */
 export async function isHotkeyRegisteredAny(st: Subtensor, hotkey: string, sel: BlockSelector = {}): Promise<boolean> {
   return (await getNetuidsForHotkey(st, hotkey, sel)).length > 0;
 }
 
-/** Whether the hotkey has a uid on subnet `netuid`. */
 export async function isHotkeyRegisteredOnSubnet(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<boolean> {
   return (await getUidForHotkeyOnSubnet(st, hotkey, netuid, sel)) !== null;
 }
 
-/** On subnet `netuid` when one is given (null/undefined = not given), else on at least one subnet. */
 export async function isHotkeyRegistered(st: Subtensor, hotkey: string, netuid?: number | null, sel: BlockSelector = {}): Promise<boolean> {
   if (netuid === undefined || netuid === null) return isHotkeyRegisteredAny(st, hotkey, sel);
   return isHotkeyRegisteredOnSubnet(st, hotkey, netuid, sel);
@@ -67,26 +61,39 @@ export async function isHotkeyRegistered(st: Subtensor, hotkey: string, netuid?:
  */
 const isZeroAccount = (address: string): boolean => ss58Decode(address).publicKey.every((b) => b === 0);
 
-/** The coldkey owning the hotkey (Owner), null when the hotkey does not exist. */
 export async function getHotkeyOwner(st: Subtensor, hotkey: string, sel: BlockSelector = {}): Promise<string | null> {
   addressArg(hotkey, 'hotkey');
   const owner = await read(st.client, OWNER, [hotkey], await resolveAt(st, sel));
   return isZeroAccount(owner) ? null : owner;
 }
 
-/** Whether the hotkey has an owner (Owner is not the all-zero account). */
 export async function doesHotkeyExist(st: Subtensor, hotkey: string, sel: BlockSelector = {}): Promise<boolean> {
   return (await getHotkeyOwner(st, hotkey, sel)) !== null;
 }
 
-/** The hotkeys the coldkey owns (OwnedHotkeys), in storage order. */
 export async function getOwnedHotkeys(st: Subtensor, coldkey: string, sel: BlockSelector = {}): Promise<string[]> {
   addressArg(coldkey, 'coldkey');
   return read(st.client, OWNED_HOTKEYS, [coldkey], await resolveAt(st, sel));
 }
 
-/** Attached to Subtensor (./methods.ts). */
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
 export const registrationReads = {
-  getUidForHotkeyOnSubnet, getNeuronForPubkeyAndSubnet, getNetuidsForHotkey, isHotkeyRegistered, isHotkeyRegisteredAny,
-  isHotkeyRegisteredOnSubnet, getHotkeyOwner, doesHotkeyExist, getOwnedHotkeys,
+  /** The hotkey's uid on subnet `netuid` (Uids), null when it is not registered there. */
+  getUidForHotkeyOnSubnet,
+  /** The hotkey's neuron on subnet `netuid` (Uids, then get_neuron at the same block); null when unregistered (Python: a null neuron). */
+  getNeuronForPubkeyAndSubnet,
+  /** The subnets the hotkey is registered on (IsNetworkMember entries that are true), ascending. */
+  getNetuidsForHotkey,
+  /** On subnet `netuid` when one is given (null/undefined = not given), else on at least one subnet. */
+  isHotkeyRegistered,
+  /** Whether the hotkey is registered on at least one subnet. */
+  isHotkeyRegisteredAny,
+  /** Whether the hotkey has a uid on subnet `netuid`. */
+  isHotkeyRegisteredOnSubnet,
+  /** The coldkey owning the hotkey (Owner), null when the hotkey does not exist. */
+  getHotkeyOwner,
+  /** Whether the hotkey has an owner (Owner is not the all-zero account). */
+  doesHotkeyExist,
+  /** The hotkeys the coldkey owns (OwnedHotkeys), in storage order. */
+  getOwnedHotkeys,
 };

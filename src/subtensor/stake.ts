@@ -17,7 +17,6 @@ import { netuidArg } from './args.js';
 import { resolveAt, type At } from './at.js';
 import { callTyped } from './runtime-api.js';
 
-/** Stake of `coldkey` on `hotkey` in subnet `netuid`. */
 export async function getStake(st: Subtensor, coldkey: string, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
   addressArg(coldkey, 'coldkey');
   addressArg(hotkey, 'hotkey');
@@ -36,7 +35,6 @@ export async function getStake(st: Subtensor, coldkey: string, hotkey: string, n
   return balance(await read(st.client, STAKE, [hotkey, coldkey], at), netuid);
 }
 
-/** Total stake on a hotkey in a subnet (TotalHotkeyAlpha; TotalHotkeyStake on old runtimes). */
 export async function getStakeForHotkey(st: Subtensor, hotkey: string, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
   addressArg(hotkey, 'hotkey');
   netuidArg(netuid);
@@ -49,7 +47,6 @@ export async function getStakeForHotkey(st: Subtensor, hotkey: string, netuid: n
   return balance(await read(st.client, TOTAL_HOTKEY_STAKE, [hotkey], at), netuid);
 }
 
-/** Every stake a coldkey holds: one entry per (hotkey, subnet). */
 export async function getStakeInfoForColdkey(st: Subtensor, coldkey: string, sel: BlockSelector = {}): Promise<StakeInfo[]> {
   addressArg(coldkey, 'coldkey');
   return stakeInfoOf(st, coldkey, await resolveAt(st, sel));
@@ -59,25 +56,21 @@ async function stakeInfoOf(st: Subtensor, coldkey: string, at: At): Promise<Stak
   return (await callTyped(st.client, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkey', [coldkey], at)).map(stakeInfo);
 }
 
-/** getStakeInfoForColdkey for many coldkeys in one call, keyed by coldkey. */
 export async function getStakeInfoForColdkeys(st: Subtensor, coldkeys: string[], sel: BlockSelector = {}): Promise<Record<string, StakeInfo[]>> {
   const list = addressesArg(coldkeys, 'coldkeys');
   const raw = await callTyped(st.client, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [list], await resolveAt(st, sel));
   return Object.fromEntries(raw.map(([ck, l]) => [ck, l.map(stakeInfo)]));
 }
 
-/** The hotkey's delegate take (Delegates): Python's u16_normalized_float, so 0.18 for 11796. */
 export async function getDelegateTake(st: Subtensor, hotkey: string, sel: BlockSelector = {}): Promise<number> {
   addressArg(hotkey, 'hotkey');
   return u16Normalized(await read(st.client, DELEGATES, [hotkey], await resolveAt(st, sel)));
 }
 
-/** Every delegate. */
 export async function getDelegates(st: Subtensor, sel: BlockSelector = {}): Promise<DelegateInfo[]> {
   return (await callTyped(st.client, 'DelegateInfoRuntimeApi', 'get_delegates', [], await resolveAt(st, sel))).map(delegateInfo);
 }
 
-/** The delegates a coldkey stakes on, with its stake on each. */
 export async function getDelegated(st: Subtensor, coldkey: string, sel: BlockSelector = {}): Promise<DelegatedInfo[]> {
   addressArg(coldkey, 'coldkey');
   const raw = await callTyped(st.client, 'DelegateInfoRuntimeApi', 'get_delegated', [coldkey], await resolveAt(st, sel));
@@ -87,12 +80,6 @@ export async function getDelegated(st: Subtensor, coldkey: string, sel: BlockSel
 const NOMINATOR_MIN_REQUIRED_STAKE = storage<[], bigint>('SubtensorModule', 'NominatorMinRequiredStake');
 const AUTO_STAKE_DESTINATION = storage<[coldkey: string, netuid: number], string | null>('SubtensorModule', 'AutoStakeDestination');
 
-/**
- * The coldkey's stake on the hotkey in each of `netuids` (every subnet when omitted), keyed by
- * netuid: Python's get_stake_for_coldkey_and_hotkey, one get_stake_info_for_hotkey_coldkey_netuid
- * call per subnet at one pinned block; null where the runtime answers None. Runtimes without that
- * method (spec 218) answer from get_stake_info_for_coldkey instead, null where the pair has no entry.
- */
 export async function getStakeForColdkeyAndHotkey(
   st: Subtensor, coldkey: string, hotkey: string, netuids: number[] | null = null, sel: BlockSelector = {},
 ): Promise<Record<number, StakeInfo | null>> {
@@ -111,12 +98,10 @@ export async function getStakeForColdkeyAndHotkey(
   return Object.fromEntries(list.map((n, i) => [n, raw[i] ? stakeInfo(raw[i]) : null]));
 }
 
-/** The nominator dust threshold (NominatorMinRequiredStake), Python's get_minimum_required_stake. */
 export async function getMinimumRequiredStake(st: Subtensor, sel: BlockSelector = {}): Promise<Balance> {
   return balance(await read(st.client, NOMINATOR_MIN_REQUIRED_STAKE, [], await resolveAt(st, sel)));
 }
 
-/** Where the coldkey's emissions are auto-staked (AutoStakeDestination), hotkey keyed by netuid. */
 export async function getAutoStakes(st: Subtensor, coldkey: string, sel: BlockSelector = {}): Promise<Record<number, string>> {
   addressArg(coldkey, 'coldkey');
   const out: Record<number, string> = {};
@@ -126,14 +111,12 @@ export async function getAutoStakes(st: Subtensor, coldkey: string, sel: BlockSe
   return out;
 }
 
-/** The delegate `hotkey` (DelegateInfoRuntimeApi.get_delegate), null when it is not one. */
 export async function getDelegateByHotkey(st: Subtensor, hotkey: string, sel: BlockSelector = {}): Promise<DelegateInfo | null> {
   addressArg(hotkey, 'hotkey');
   const raw = await callTyped(st.client, 'DelegateInfoRuntimeApi', 'get_delegate', [hotkey], await resolveAt(st, sel));
   return raw ? delegateInfo(raw) : null;
 }
 
-/** Whether `hotkey` is in the delegate list (Python's is_hotkey_delegate scans get_delegates too). */
 export async function isHotkeyDelegate(st: Subtensor, hotkey: string, sel: BlockSelector = {}): Promise<boolean> {
   addressArg(hotkey, 'hotkey');
   return (await getDelegates(st, sel)).some((d) => d.delegateSs58 === hotkey);
@@ -144,14 +127,6 @@ const TOTAL_COLDKEY_STAKE = storage<[coldkey: string], bigint>('SubtensorModule'
 const hasItem = async (st: Subtensor, item: string, at: At) =>
   ((await st.client.runtime(at)).registry.pallet('SubtensorModule').storage?.items ?? []).some((e) => e.name === item);
 
-/**
- * The coldkey's total stake, per subnet. This is the older SDK's get_total_stake_for_coldkey
- * (bittensor 8.x, removed since): on runtimes that still have TotalColdkeyStake (before dTAO)
- * that item, as `{ 0: total }`; on later runtimes the sum of the coldkey's stakes in each subnet
- * (get_stake_info_for_coldkey), each subnet in its own unit: stakes of different subnets are not
- * added together, since alpha of one subnet is not alpha of another. Zero stakes are left out,
- * as bittensor 9's get_stake_for_coldkey leaves them out.
- */
 export async function getTotalStakeForColdkey(st: Subtensor, coldkey: string, sel: BlockSelector = {}): Promise<Record<number, Balance>> {
   addressArg(coldkey, 'coldkey');
   const at = await resolveAt(st, sel, true);
@@ -161,11 +136,6 @@ export async function getTotalStakeForColdkey(st: Subtensor, coldkey: string, se
   return Object.fromEntries([...sums].sort((a, b) => a[0] - b[0]).map(([n, rao]) => [n, balance(rao, n)]));
 }
 
-/**
- * The hotkey's total stake, per subnet: the older SDK's get_total_stake_for_hotkey (bittensor
- * 8.x). TotalHotkeyStake as `{ 0: total }` on runtimes before dTAO, else every TotalHotkeyAlpha
- * entry of the hotkey (one per subnet, in that subnet's unit).
- */
 export async function getTotalStakeForHotkey(st: Subtensor, hotkey: string, sel: BlockSelector = {}): Promise<Record<number, Balance>> {
   addressArg(hotkey, 'hotkey');
   const at = await resolveAt(st, sel, true);
@@ -175,9 +145,50 @@ export async function getTotalStakeForHotkey(st: Subtensor, hotkey: string, sel:
   return out;
 }
 
-/** Attached to Subtensor (./methods.ts). */
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
 export const stakeReads = {
-  getTotalStakeForColdkey, getTotalStakeForHotkey,
-  getStake, getStakeInfoForColdkey, getStakeInfoForColdkeys, getStakeForHotkey, getDelegateTake, getDelegates, getDelegated,
-  getStakeForColdkeyAndHotkey, getMinimumRequiredStake, getAutoStakes, getDelegateByHotkey, isHotkeyDelegate,
+  /**
+   * The coldkey's total stake, per subnet. This is the older SDK's get_total_stake_for_coldkey
+   * (bittensor 8.x, removed since): on runtimes that still have TotalColdkeyStake (before dTAO)
+   * that item, as `{ 0: total }`; on later runtimes the sum of the coldkey's stakes in each subnet
+   * (get_stake_info_for_coldkey), each subnet in its own unit: stakes of different subnets are not
+   * added together, since alpha of one subnet is not alpha of another. Zero stakes are left out,
+   * as bittensor 9's get_stake_for_coldkey leaves them out.
+   */
+  getTotalStakeForColdkey,
+  /**
+   * The hotkey's total stake, per subnet: the older SDK's get_total_stake_for_hotkey (bittensor
+   * 8.x). TotalHotkeyStake as `{ 0: total }` on runtimes before dTAO, else every TotalHotkeyAlpha
+   * entry of the hotkey (one per subnet, in that subnet's unit).
+   */
+  getTotalStakeForHotkey,
+  /** Stake of `coldkey` on `hotkey` in subnet `netuid`. */
+  getStake,
+  /** Every stake a coldkey holds: one entry per (hotkey, subnet). */
+  getStakeInfoForColdkey,
+  /** getStakeInfoForColdkey for many coldkeys in one call, keyed by coldkey. */
+  getStakeInfoForColdkeys,
+  /** Total stake on a hotkey in a subnet (TotalHotkeyAlpha; TotalHotkeyStake on old runtimes). */
+  getStakeForHotkey,
+  /** The hotkey's delegate take (Delegates): Python's u16_normalized_float, so 0.18 for 11796. */
+  getDelegateTake,
+  /** Every delegate. */
+  getDelegates,
+  /** The delegates a coldkey stakes on, with its stake on each. */
+  getDelegated,
+  /**
+   * The coldkey's stake on the hotkey in each of `netuids` (every subnet when omitted), keyed by
+   * netuid: Python's get_stake_for_coldkey_and_hotkey, one get_stake_info_for_hotkey_coldkey_netuid
+   * call per subnet at one pinned block; null where the runtime answers None. Runtimes without that
+   * method (spec 218) answer from get_stake_info_for_coldkey instead, null where the pair has no entry.
+   */
+  getStakeForColdkeyAndHotkey,
+  /** The nominator dust threshold (NominatorMinRequiredStake), Python's get_minimum_required_stake. */
+  getMinimumRequiredStake,
+  /** Where the coldkey's emissions are auto-staked (AutoStakeDestination), hotkey keyed by netuid. */
+  getAutoStakes,
+  /** The delegate `hotkey` (DelegateInfoRuntimeApi.get_delegate), null when it is not one. */
+  getDelegateByHotkey,
+  /** Whether `hotkey` is in the delegate list (Python's is_hotkey_delegate scans get_delegates too). */
+  isHotkeyDelegate,
 };

@@ -45,46 +45,34 @@ async function hasItem(st: Subtensor, at: At, pallet: string, item: string): Pro
   return rt.metadata.pallets.some((p) => p.name === pallet && p.storage?.items.some((e) => e.name === item));
 }
 
-/** The largest weight one uid may get (MaxWeightsLimit), as a fraction: u16 / 65535. */
 export async function maxWeightLimit(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<number | null> {
   const v = await param(st, MAX_WEIGHTS_LIMIT, netuid, sel);
   return v === null ? null : u16Normalized(v);
 }
 
-/** How many uids a weight vector must name at least (MinAllowedWeights). */
 export const minAllowedWeights = (st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<number | null> =>
   param(st, MIN_ALLOWED_WEIGHTS, netuid, sel);
 
-/** Blocks a hotkey must wait between two weight settings (WeightsSetRateLimit, u64). */
 export const weightsRateLimit = (st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<bigint | null> =>
   param(st, WEIGHTS_SET_RATE_LIMIT, netuid, sel);
 
-/** The burn a registration costs now (Burn), in TAO. */
 export async function recycle(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<Balance | null> {
   const v = await param(st, BURN, netuid, sel);
   return v === null ? null : balance(v);
 }
 
-/** Whether the subnet takes weights by commit and reveal (CommitRevealWeightsEnabled); false for a missing subnet, as Python. */
 export async function commitRevealEnabled(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<boolean> {
   return (await param(st, COMMIT_REVEAL_ENABLED, netuid, sel)) === true;
 }
 
-/** Epochs between a weight commit and its reveal (RevealPeriodEpochs, u64). */
 export const getSubnetRevealPeriodEpochs = (st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<bigint | null> =>
   param(st, REVEAL_PERIOD_EPOCHS, netuid, sel);
 
-/** Blocks since the subnet's last epoch step (BlocksSinceLastStep, a ValueQuery: 0 for a subnet that never stepped). */
 export async function blocksSinceLastStep(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<bigint> {
   netuidArg(netuid);
   return read(st.client, BLOCKS_SINCE_LAST_STEP, [netuid], await resolveAt(st, sel));
 }
 
-/**
- * Whether the subnet's emission has started (FirstEmissionBlockNumber > 0, set by start_call).
- * Runtimes before start_call have no such item; there every subnet emits from registration, so an
- * existing subnet is active.
- */
 export async function isSubnetActive(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<boolean> {
   netuidArg(netuid);
   const at = await resolveAt(st, sel, true);
@@ -93,7 +81,6 @@ export async function isSubnetActive(st: Subtensor, netuid: number, sel: BlockSe
   return first !== null && first > 0n;
 }
 
-/** How many mechanisms (sub-subnets) the subnet runs (MechanismCountCurrent); 1 on runtimes without mechanisms, as Python's fallback. */
 export async function getMechanismCount(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<number> {
   netuidArg(netuid);
   const at = await resolveAt(st, sel, true);
@@ -101,26 +88,18 @@ export async function getMechanismCount(st: Subtensor, netuid: number, sel: Bloc
   return read(st.client, MECHANISM_COUNT, [netuid], at);
 }
 
-/** The chain-wide transaction rate limit in blocks (TxRateLimit, u64). */
 export async function txRateLimit(st: Subtensor, sel: BlockSelector = {}): Promise<bigint> {
   return read(st.client, TX_RATE_LIMIT, [], await resolveAt(st, sel));
 }
 
-/** Blocks after registration before a subnet owner may call start_call (StartCallDelay, u64). */
 export async function getStartCallDelay(st: Subtensor, sel: BlockSelector = {}): Promise<bigint> {
   return read(st.client, START_CALL_DELAY, [], await resolveAt(st, sel));
 }
 
-/** Blocks before each epoch in which owners may not change hyperparameters (AdminFreezeWindow). */
 export async function getAdminFreezeWindow(st: Subtensor, sel: BlockSelector = {}): Promise<number> {
   return read(st.client, ADMIN_FREEZE_WINDOW, [], await resolveAt(st, sel));
 }
 
-/**
- * Whether the selected block lies in the subnet's admin freeze window: fewer than
- * AdminFreezeWindow blocks before its next epoch. Subnet 0 has none. Python measures from the
- * head even when given a block; here the window and the epoch both come from the selected block.
- */
 export async function isInAdminFreezeWindow(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<boolean> {
   netuidArg(netuid);
   selectorArg(sel); // checked even where the answer needs no block
@@ -134,27 +113,61 @@ export async function isInAdminFreezeWindow(st: Subtensor, netuid: number, sel: 
   return next !== null && next - block < window;
 }
 
-/** The last drand round the chain stored (Drand.LastStoredRound); null on runtimes without the Drand pallet. */
 export async function lastDrandRound(st: Subtensor, sel: BlockSelector = {}): Promise<bigint | null> {
   const at = await resolveAt(st, sel, true);
   if (!(await hasItem(st, at, 'Drand', 'LastStoredRound'))) return null;
   return read(st.client, LAST_STORED_ROUND, [], at);
 }
 
-/** Whether the chain runs 250 ms blocks (Aura SlotDuration = 250), as local fast-block nets do. */
 export async function isFastBlocks(st: Subtensor, sel: BlockSelector = {}): Promise<boolean> {
   return (await read(st.client, SLOT_DURATION, await resolveAt(st, sel))) === 250n;
 }
 
-/** What registering a new subnet costs now (SubnetRegistrationRuntimeApi.get_network_registration_cost), in TAO. */
 export async function getSubnetBurnCost(st: Subtensor, sel: BlockSelector = {}): Promise<Balance> {
   const at = await resolveAt(st, sel);
   return balance(await read(st.client, REGISTRATION_COST, [], at));
 }
 
-/** Attached to Subtensor (./methods.ts). */
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
 export const subnetLimitReads = {
-  maxWeightLimit, minAllowedWeights, weightsRateLimit, recycle, commitRevealEnabled, getSubnetRevealPeriodEpochs,
-  blocksSinceLastStep, isSubnetActive, getMechanismCount, txRateLimit, getStartCallDelay, getAdminFreezeWindow,
-  isInAdminFreezeWindow, lastDrandRound, isFastBlocks, getSubnetBurnCost,
+  /** The largest weight one uid may get (MaxWeightsLimit), as a fraction: u16 / 65535. */
+  maxWeightLimit,
+  /** How many uids a weight vector must name at least (MinAllowedWeights). */
+  minAllowedWeights,
+  /** Blocks a hotkey must wait between two weight settings (WeightsSetRateLimit, u64). */
+  weightsRateLimit,
+  /** The burn a registration costs now (Burn), in TAO. */
+  recycle,
+  /** Whether the subnet takes weights by commit and reveal (CommitRevealWeightsEnabled); false for a missing subnet, as Python. */
+  commitRevealEnabled,
+  /** Epochs between a weight commit and its reveal (RevealPeriodEpochs, u64). */
+  getSubnetRevealPeriodEpochs,
+  /** Blocks since the subnet's last epoch step (BlocksSinceLastStep, a ValueQuery: 0 for a subnet that never stepped). */
+  blocksSinceLastStep,
+  /**
+   * Whether the subnet's emission has started (FirstEmissionBlockNumber > 0, set by start_call).
+   * Runtimes before start_call have no such item; there every subnet emits from registration, so an
+   * existing subnet is active.
+   */
+  isSubnetActive,
+  /** How many mechanisms (sub-subnets) the subnet runs (MechanismCountCurrent); 1 on runtimes without mechanisms, as Python's fallback. */
+  getMechanismCount,
+  /** The chain-wide transaction rate limit in blocks (TxRateLimit, u64). */
+  txRateLimit,
+  /** Blocks after registration before a subnet owner may call start_call (StartCallDelay, u64). */
+  getStartCallDelay,
+  /** Blocks before each epoch in which owners may not change hyperparameters (AdminFreezeWindow). */
+  getAdminFreezeWindow,
+  /**
+   * Whether the selected block lies in the subnet's admin freeze window: fewer than
+   * AdminFreezeWindow blocks before its next epoch. Subnet 0 has none. Python measures from the
+   * head even when given a block; here the window and the epoch both come from the selected block.
+   */
+  isInAdminFreezeWindow,
+  /** The last drand round the chain stored (Drand.LastStoredRound); null on runtimes without the Drand pallet. */
+  lastDrandRound,
+  /** Whether the chain runs 250 ms blocks (Aura SlotDuration = 250), as local fast-block nets do. */
+  isFastBlocks,
+  /** What registering a new subnet costs now (SubnetRegistrationRuntimeApi.get_network_registration_cost), in TAO. */
+  getSubnetBurnCost,
 };

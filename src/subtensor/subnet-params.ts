@@ -22,20 +22,26 @@ async function param<V>(st: Subtensor, item: StorageAddress<[number], V>, netuid
   return subnetParam(st, item, netuid, await resolveAt(st, sel));
 }
 
-/** Blocks per epoch of the subnet (Tempo). */
 export const tempo = (st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<number | null> => param(st, TEMPO, netuid, sel);
 
-/** The subnet's proof-of-work registration difficulty (Difficulty, a u64 kept exact as a bigint). */
 export const difficulty = (st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<bigint | null> => param(st, DIFFICULTY, netuid, sel);
 
-/** Blocks a newly registered neuron is protected from pruning (ImmunityPeriod). */
 export const immunityPeriod = (st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<number | null> => param(st, IMMUNITY_PERIOD, netuid, sel);
 
-/** How many neurons the subnet has (SubnetworkN). */
 export const subnetworkN = (st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<number | null> => param(st, SUBNETWORK_N, netuid, sel);
 
-/** The subnet owner's hotkey (SubnetOwnerHotkey). */
 export const getSubnetOwnerHotkey = (st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<string | null> => param(st, SUBNET_OWNER_HOTKEY, netuid, sel);
 
-/** Attached to Subtensor (./methods.ts). */
-export const subnetParamReads = { tempo, difficulty, immunityPeriod, subnetworkN, getSubnetOwnerHotkey };
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
+export const subnetParamReads = {
+  /** Blocks per epoch of the subnet (Tempo). */
+  tempo,
+  /** The subnet's proof-of-work registration difficulty (Difficulty, a u64 kept exact as a bigint). */
+  difficulty,
+  /** Blocks a newly registered neuron is protected from pruning (ImmunityPeriod). */
+  immunityPeriod,
+  /** How many neurons the subnet has (SubnetworkN). */
+  subnetworkN,
+  /** The subnet owner's hotkey (SubnetOwnerHotkey). */
+  getSubnetOwnerHotkey,
+};

@@ -160,7 +160,6 @@ export async function typedCall<Api extends ApiName, M extends ApiMethod<Api>>(s
   return callTyped(st.client, api, method, args, at);
 }
 
-/** TAO per alpha of subnet `netuid` (SwapRuntimeApi.current_alpha_price); subnet 0 is 1 τ. */
 export async function getSubnetPrice(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
   netuidArg(netuid);
   const at = await resolveAt(st, sel);
@@ -178,19 +177,16 @@ async function pricesAt(st: Subtensor, at: At): Promise<Record<number, Balance>>
   return out;
 }
 
-/** Every subnet's TAO-per-alpha price from the pools' AlphaSqrtPrice (squared, as Python), subnet 0 at 1 τ. */
 export async function getSubnetPrices(st: Subtensor, sel: BlockSelector = {}): Promise<Record<number, Balance>> {
   return pricesAt(st, await resolveAt(st, sel, true));
 }
 
-/** Every subnet's DynamicInfo with its pool price (get_all_dynamic_info + AlphaSqrtPrice at the same block). */
 export async function allSubnets(st: Subtensor, sel: BlockSelector = {}): Promise<DynamicInfo[]> {
   const at = await resolveAt(st, sel, true);
   const [raw, prices] = await Promise.all([typedCall(st, 'SubnetInfoRuntimeApi', 'get_all_dynamic_info', [], at), pricesAt(st, at)]);
   return raw.filter((d): d is Finney.DynamicInfo => d !== null).map((d) => dynamicInfo(d, prices[d.netuid] ?? balance(0n)));
 }
 
-/** One subnet's DynamicInfo with its swap price; null when the subnet does not exist. */
 export async function subnet(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<DynamicInfo | null> {
   netuidArg(netuid);
   const at = await resolveAt(st, sel, true);
@@ -198,18 +194,29 @@ export async function subnet(st: Subtensor, netuid: number, sel: BlockSelector =
   return raw ? dynamicInfo(raw, price) : null;
 }
 
-/** One subnet's SubnetInfo (get_subnet_info_v2); null when the subnet does not exist. */
 export async function getSubnetInfo(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<SubnetInfo | null> {
   netuidArg(netuid);
   const raw = await typedCall(st, 'SubnetInfoRuntimeApi', 'get_subnet_info_v2', [netuid], await resolveAt(st, sel));
   return raw ? subnetInfo(raw) : null;
 }
 
-/** Every subnet's SubnetInfo (get_subnets_info_v2), in the runtime's order. */
 export async function getAllSubnetsInfo(st: Subtensor, sel: BlockSelector = {}): Promise<SubnetInfo[]> {
   const raw = await typedCall(st, 'SubnetInfoRuntimeApi', 'get_subnets_info_v2', [], await resolveAt(st, sel));
   return raw.filter((s): s is Finney.SubnetInfov2 => s !== null).map(subnetInfo);
 }
 
-/** Attached to Subtensor (./methods.ts). */
-export const subnetReads = { allSubnets, subnet, getSubnetInfo, getAllSubnetsInfo, getSubnetPrice, getSubnetPrices };
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
+export const subnetReads = {
+  /** Every subnet's DynamicInfo with its pool price (get_all_dynamic_info + AlphaSqrtPrice at the same block). */
+  allSubnets,
+  /** One subnet's DynamicInfo with its swap price; null when the subnet does not exist. */
+  subnet,
+  /** One subnet's SubnetInfo (get_subnet_info_v2); null when the subnet does not exist. */
+  getSubnetInfo,
+  /** Every subnet's SubnetInfo (get_subnets_info_v2), in the runtime's order. */
+  getAllSubnetsInfo,
+  /** TAO per alpha of subnet `netuid` (SwapRuntimeApi.current_alpha_price); subnet 0 is 1 τ. */
+  getSubnetPrice,
+  /** Every subnet's TAO-per-alpha price from the pools' AlphaSqrtPrice (squared, as Python), subnet 0 at 1 τ. */
+  getSubnetPrices,
+};

@@ -46,7 +46,6 @@ async function simulate(st: Subtensor, origin: number, dest: number, rao: bigint
   return result(await typedCall(st, 'SwapRuntimeApi', 'sim_swap_tao_for_alpha', [dest, rao], at), dest);
 }
 
-/** Simulate swapping `amount` (rao or Balance) from subnet `originNetuid` to `destinationNetuid` (0 = TAO). */
 export async function simSwap(st: Subtensor, originNetuid: number, destinationNetuid: number, amount: bigint | Balance, sel: BlockSelector = {}): Promise<SimSwapResult> {
   netuidArg(originNetuid, 'originNetuid');
   netuidArg(destinationNetuid, 'destinationNetuid');
@@ -54,21 +53,18 @@ export async function simSwap(st: Subtensor, originNetuid: number, destinationNe
   return simulate(st, originNetuid, destinationNetuid, rao, await resolveAt(st, sel, true));
 }
 
-/** The TAO fee of staking `amount` TAO into subnet `netuid`. */
 export async function getStakeAddFee(st: Subtensor, amount: bigint | Balance, netuid: number, sel: BlockSelector = {}): Promise<Balance> {
   const rao = raoArg(amount, 'amount');
   netuidArg(netuid);
   return (await simulate(st, 0, netuid, rao, await resolveAt(st, sel, true))).taoFee;
 }
 
-/** The alpha fee of unstaking `amount` alpha from subnet `netuid`. */
 export async function getUnstakeFee(st: Subtensor, netuid: number, amount: bigint | Balance, sel: BlockSelector = {}): Promise<Balance> {
   netuidArg(netuid);
   const rao = raoArg(amount, 'amount');
   return balance((await simulate(st, netuid, 0, rao, await resolveAt(st, sel, true))).alphaFee.rao, netuid);
 }
 
-/** The TAO fee of moving `amount` from subnet `originNetuid` to `destinationNetuid` (Python returns the last leg's tao_fee). */
 export async function getStakeMovementFee(st: Subtensor, originNetuid: number, destinationNetuid: number, amount: bigint | Balance, sel: BlockSelector = {}): Promise<Balance> {
   netuidArg(originNetuid, 'originNetuid');
   netuidArg(destinationNetuid, 'destinationNetuid');
@@ -86,14 +82,12 @@ const inflow = ([blockUpdated, bits]: [bigint, Finney.FixedI128_2]): EmaTaoInflo
   blockUpdated, value: balance(BigInt(Math.trunc(fixedToNumber(bits)))),
 });
 
-/** The subnet's EMA TAO inflow (SubnetEmaTaoFlow); null where there is none (subnet 0, or no flow yet). */
 export async function getEmaTaoInflow(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<EmaTaoInflow | null> {
   netuidArg(netuid);
   const raw = await read(st.client, SUBNET_EMA_TAO_FLOW, [netuid], await resolveAt(st, sel));
   return raw === null ? null : inflow(raw);
 }
 
-/** Every subnet's EMA TAO inflow, keyed by netuid. */
 export async function getAllEmaTaoInflow(st: Subtensor, sel: BlockSelector = {}): Promise<Record<number, EmaTaoInflow>> {
   const out: Record<number, EmaTaoInflow> = {};
   for await (const e of readMap(st.client, SUBNET_EMA_TAO_FLOW, [], { ...(await resolveAt(st, sel, true)), pageSize: 129 })) {
@@ -102,5 +96,18 @@ export async function getAllEmaTaoInflow(st: Subtensor, sel: BlockSelector = {})
   return out;
 }
 
-/** Attached to Subtensor (./methods.ts). */
-export const swapReads = { simSwap, getStakeAddFee, getUnstakeFee, getStakeMovementFee, getEmaTaoInflow, getAllEmaTaoInflow };
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
+export const swapReads = {
+  /** Simulate swapping `amount` (rao or Balance) from subnet `originNetuid` to `destinationNetuid` (0 = TAO). */
+  simSwap,
+  /** The TAO fee of staking `amount` TAO into subnet `netuid`. */
+  getStakeAddFee,
+  /** The alpha fee of unstaking `amount` alpha from subnet `netuid`. */
+  getUnstakeFee,
+  /** The TAO fee of moving `amount` from subnet `originNetuid` to `destinationNetuid` (Python returns the last leg's tao_fee). */
+  getStakeMovementFee,
+  /** The subnet's EMA TAO inflow (SubnetEmaTaoFlow); null where there is none (subnet 0, or no flow yet). */
+  getEmaTaoInflow,
+  /** Every subnet's EMA TAO inflow, keyed by netuid. */
+  getAllEmaTaoInflow,
+};

@@ -11,7 +11,6 @@ import { netuidArg, selectorArg } from './args.js';
 import { resolveAt, type At } from './at.js';
 import { subnetParam } from './subnet-params.js';
 
-/** The block's timestamp: Timestamp.Now is milliseconds since the Unix epoch (UTC). */
 export async function getTimestamp(st: Subtensor, sel: BlockSelector = {}): Promise<Date> {
   const ms = await read(st.client, TIMESTAMP_NOW, [], await resolveAt(st, sel));
   return new Date(Number(ms));
@@ -24,11 +23,6 @@ async function pinnedBlock(st: Subtensor, sel: BlockSelector = {}): Promise<{ at
   return { at, block: given ?? (await st.client.getBlockNumber(at.blockHash!, { signal: at.signal })) };
 }
 
-/**
- * Block number minus LastUpdate[uid] of the subnet, at the selected block (the head is pinned
- * first, so the number and the storage are of the same block). Null when the subnet does not
- * exist, or, where Python would raise IndexError, when `uid` is past the end of LastUpdate.
- */
 export async function blocksSinceLastUpdate(st: Subtensor, netuid: number, uid: number, sel: BlockSelector = {}): Promise<number | null> {
   netuidArg(netuid);
   netuidArg(uid, 'uid');
@@ -37,11 +31,6 @@ export async function blocksSinceLastUpdate(st: Subtensor, netuid: number, uid: 
   return updated === undefined ? null : block - Number(updated);
 }
 
-/**
- * Blocks left until the subnet's next epoch, the runtime's own rule
- * (SubtensorModule::blocks_until_next_epoch): tempo − (block + netuid + 1) mod (tempo + 1).
- * Null when the subnet does not exist or its tempo is 0 (no epochs), as in Python.
- */
 export async function blocksUntilNextEpoch(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<number | null> {
   netuidArg(netuid);
   const { at, block } = await pinnedBlock(st, sel);
@@ -51,10 +40,6 @@ export async function blocksUntilNextEpoch(st: Subtensor, netuid: number, sel: B
 const untilNext = (block: number, netuid: number, tempo: number | null): number | null =>
   tempo ? tempo - ((block + netuid + 1) % (tempo + 1)) : null;
 
-/**
- * The first block of the subnet's next epoch: block + blocksUntilNextEpoch + 1. Python adds to the
- * head's number even when given a block hash; here both come from the selected block.
- */
 export async function getNextEpochStartBlock(st: Subtensor, netuid: number, sel: BlockSelector = {}): Promise<number | null> {
   netuidArg(netuid);
   const { at, block } = await pinnedBlock(st, sel);
@@ -62,5 +47,25 @@ export async function getNextEpochStartBlock(st: Subtensor, netuid: number, sel:
   return until === null ? null : block + until + 1;
 }
 
-/** Attached to Subtensor (./methods.ts). */
-export const timeReads = { getTimestamp, blocksSinceLastUpdate, blocksUntilNextEpoch, getNextEpochStartBlock };
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
+export const timeReads = {
+  /** The block's timestamp: Timestamp.Now is milliseconds since the Unix epoch (UTC). */
+  getTimestamp,
+  /**
+   * Block number minus LastUpdate[uid] of the subnet, at the selected block (the head is pinned
+   * first, so the number and the storage are of the same block). Null when the subnet does not
+   * exist, or, where Python would raise IndexError, when `uid` is past the end of LastUpdate.
+   */
+  blocksSinceLastUpdate,
+  /**
+   * Blocks left until the subnet's next epoch, the runtime's own rule
+   * (SubtensorModule::blocks_until_next_epoch): tempo − (block + netuid + 1) mod (tempo + 1).
+   * Null when the subnet does not exist or its tempo is 0 (no epochs), as in Python.
+   */
+  blocksUntilNextEpoch,
+  /**
+   * The first block of the subnet's next epoch: block + blocksUntilNextEpoch + 1. Python adds to the
+   * head's number even when given a block hash; here both come from the selected block.
+   */
+  getNextEpochStartBlock,
+};

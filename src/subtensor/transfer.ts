@@ -20,7 +20,6 @@ export interface TransferOptions {
   signal?: AbortSignal;
 }
 
-/** Transfer `amount` (rao bigint or Balance) from `signer` to `dest`. */
 export async function transfer(st: Subtensor, signer: Signer, dest: string, amount: bigint | Balance, opts: TransferOptions = {}): Promise<ExtrinsicReceipt> {
   signerArg(signer, 'signer');
   addressArg(dest, 'dest');
@@ -44,14 +43,6 @@ function transferCall(registry: Parameters<typeof composeCall>[0], dest: string,
   return composeCall(registry, 'Balances', keepAlive ? 'transfer_keep_alive' : 'transfer_allow_death', { dest: { type: 'Id', value: dest }, value: rao });
 }
 
-/**
- * The fee of a transfer of `amount` (null: transfer_all) from `coldkey` to `dest`: Python's
- * get_transfer_fee, the partial fee of TransactionPaymentApi.query_info on the signed
- * extrinsic. As Python signs with the public key only, the signature here is a fake (64 zero
- * bytes) under the real coldkey: the fee depends on the extrinsic's size and weight, not on the
- * signature's bytes. If the node refuses the query (an RpcError), Python's fallback applies: 0.02 TAO
- * (2e7 rao); other failures (timeouts, aborts, decoding) are thrown.
- */
 export async function getTransferFee(
   st: Subtensor, coldkey: string, dest: string, amount: bigint | Balance | null, keepAlive = true, sel: { signal?: AbortSignal } = {},
 ): Promise<Balance> {
@@ -71,5 +62,17 @@ export async function getTransferFee(
   }
 }
 
-/** Attached to Subtensor (./methods.ts). */
-export const transferWrites = { transfer, getTransferFee };
+/** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
+export const transferWrites = {
+  /** Transfer `amount` (rao bigint or Balance) from `signer` to `dest`. */
+  transfer,
+  /**
+   * The fee of a transfer of `amount` (null: transfer_all) from `coldkey` to `dest`: Python's
+   * get_transfer_fee, the partial fee of TransactionPaymentApi.query_info on the signed
+   * extrinsic. As Python signs with the public key only, the signature here is a fake (64 zero
+   * bytes) under the real coldkey: the fee depends on the extrinsic's size and weight, not on the
+   * signature's bytes. If the node refuses the query (an RpcError), Python's fallback applies: 0.02 TAO
+   * (2e7 rao); other failures (timeouts, aborts, decoding) are thrown.
+   */
+  getTransferFee,
+};
