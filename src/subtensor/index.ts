@@ -30,5 +30,6 @@ export type { TimelockedWeightCommit, Row as WeightRow } from './neurons.js';
 export type { BlockInfo, WaitForBlockOptions } from './blocks.js';
 export { UnsupportedRuntimeError, type DynamicInfo, type SubnetInfo, type SubnetIdentity } from './subnets.js';
 export type { SimSwapResult, EmaTaoInflow } from './swaps.js';
+export type { ProxyInfo, ProxyAnnouncementInfo, ProxyConstants } from './proxies.js';
 export { NETWORKS, resolveEndpoints } from './networks.js';
 export * as legacy from './legacy.js';

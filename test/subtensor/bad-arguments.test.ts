@@ -14,6 +14,7 @@ import { neuronsRows } from './bad-args-neurons.js';
 import { limitsRows } from './bad-args-limits.js';
 import { subnetsRows } from './bad-args-subnets.js';
 import { swapsRows } from './bad-args-swaps.js';
+import { proxiesRows } from './bad-args-proxies.js';
 
 let chain: MemoryChain | undefined;
 let st: Subtensor;
@@ -33,6 +34,7 @@ const methodTable = (): Record<string, Entry> => ({
   ...limitsRows(),
   ...subnetsRows(),
   ...swapsRows(),
+  ...proxiesRows(),
   close: { args: [], bad: [], none: 'takes no arguments' },
   at: { args: [HASH], bad: [null, undefined, '0x12', 5, {}, `0x${'z'.repeat(64)}`].map((v): Bad => [0, v, 'blockHash']) },
   resolveBlock: { args: [{}, false], bad: [...selector(0), [1, 'yes', 'pinHead']] },
