@@ -31,5 +31,6 @@ export type { BlockInfo, WaitForBlockOptions } from './blocks.js';
 export { UnsupportedRuntimeError, type DynamicInfo, type SubnetInfo, type SubnetIdentity } from './subnets.js';
 export type { SimSwapResult, EmaTaoInflow } from './swaps.js';
 export type { ProxyInfo, ProxyAnnouncementInfo, ProxyConstants } from './proxies.js';
+export type { ChainIdentity } from './identities.js';
 export { NETWORKS, resolveEndpoints } from './networks.js';
 export * as legacy from './legacy.js';

@@ -25,6 +25,7 @@ import { subnetLimitReads } from './subnet-limits.js';
 import { subnetReads } from './subnets.js';
 import { swapReads } from './swaps.js';
 import { proxyReads } from './proxies.js';
+import { identityReads } from './identities.js';
 import { timeReads } from './time.js';
 import { transferWrites } from './transfer.js';
 import { attach, type Methods } from './methods.js';
@@ -52,7 +53,7 @@ export interface Subtensor
   extends Methods<typeof timeReads>, Methods<typeof subnetParamReads>, Methods<typeof registrationReads>,
     Methods<typeof commitmentReads>, Methods<typeof balanceReads>, Methods<typeof childrenReads>,
     Methods<typeof stakeReads>, Methods<typeof transferWrites>, Methods<typeof neuronReads>,
-    Methods<typeof blockReads>, Methods<typeof subnetLimitReads>, Methods<typeof subnetReads>, Methods<typeof swapReads>, Methods<typeof proxyReads> {}
+    Methods<typeof blockReads>, Methods<typeof subnetLimitReads>, Methods<typeof subnetReads>, Methods<typeof swapReads>, Methods<typeof proxyReads>, Methods<typeof identityReads> {}
 
 interface Pinned {
   readonly hash: string;
@@ -276,4 +277,4 @@ export class Subtensor {
 
 }
 
-attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads, swapReads, proxyReads);
+attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads, swapReads, proxyReads, identityReads);

@@ -9,4 +9,7 @@ export const proxiesRows = (): Record<string, Entry> => ({
   getProxyAnnouncement: { args: [ALICE, {}], bad: [...addresses(0, 'delegate'), ...selector(1)] },
   getProxyAnnouncements: selOnly(),
   getProxyConstants: selOnly(),
+  // identities (src/subtensor/identities.ts)
+  queryIdentity: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
+  getDelegateIdentities: selOnly(),
 });

@@ -1,4 +1,4 @@
-// Proxy pallet reads (src/subtensor/proxies.ts) on a spec-393 node: Proxies and Announcements
+// Proxy pallet and identity reads (src/subtensor/proxies.ts, identities.ts) on a spec-393 node: Proxies and Announcements
 // values encoded by polkadot.js with the spec-393 metadata read back through ours as Python's
 // ProxyInfo / ProxyAnnouncementInfo; the constants equal polkadot.js's decoding of the metadata.
 import { u8aToHex } from '@polkadot/util';
@@ -20,6 +20,8 @@ describe('proxy reads on a spec-393 node', () => {
     n.put('proxy', 'proxies', [real], [[{ delegate: d1, proxyType: 'Staking', delay: 0 }, { delegate: d2, proxyType: 'Any', delay: 100 }], '93000000']);
     n.put('proxy', 'proxies', [real2], [[{ delegate: d1, proxyType: 'RootClaim', delay: 7 }], 1]);
     n.put('proxy', 'announcements', [d2], [[{ real, callHash: u8aToHex(hash), height: 4242 }], '5']);
+    const text = (s: string) => u8aToHex(new TextEncoder().encode(s));
+    n.put('subtensorModule', 'identitiesV2', [real], { name: text('Opentensor Ω'), url: text('https://x'), githubRepo: text('gh/x'), image: '0x', discord: text('d'), description: text('desc'), additional: text('') });
   });
   afterAll(() => node?.close());
 
@@ -39,6 +41,14 @@ describe('proxy reads on a spec-393 node', () => {
     expect(await st.getProxyAnnouncement(d2)).toEqual(a);
     expect(await st.getProxyAnnouncement(d1)).toEqual([]);
     expect(await st.getProxyAnnouncements()).toEqual({ [d2]: a });
+  });
+
+  it('queryIdentity, getDelegateIdentities: IdentitiesV2 texts (UTF-8), github_repo as github', async (ctx) => {
+    if (!node) return ctx.skip(skip);
+    const id = { name: 'Opentensor Ω', url: 'https://x', github: 'gh/x', image: '', discord: 'd', description: 'desc', additional: '' };
+    expect(await node.st.queryIdentity(real)).toEqual(id);
+    expect(await node.st.queryIdentity(d1)).toBeNull();
+    expect(await node.st.getDelegateIdentities()).toEqual({ [real]: id });
   });
 
   it('getProxyConstants: the metadata constants as polkadot.js decodes them', async (ctx) => {
