@@ -272,7 +272,7 @@ describe.skipIf(!url)(`SubstrateClient on a local Subtensor chain${skip ? ` (ski
     try {
       expect(await main(['query', 'SubtensorModule', 'TotalNetworks', '--url', url])).toBe(0);
       expect(await main(['balance', ALICE, CHARLIE, '--url', url, '--json'])).toBe(0);
-      expect(await main(['subnets', '--url', url])).toBe(0);
+      expect(await main(['subnets', '--url', url, '--json'])).toBe(0);
     } finally {
       console.log = log;
     }
@@ -280,7 +280,7 @@ describe.skipIf(!url)(`SubstrateClient on a local Subtensor chain${skip ? ` (ski
     const balances = JSON.parse(out[1]);
     expect(BigInt(balances[ALICE].rao)).toBeGreaterThan(0n);
     expect(balances[CHARLIE].unit).toBe('τ');
-    expect(JSON.parse(out[2])).toEqual([0, 1]);
+    expect(JSON.parse(out[2]).map((r: { netuid: number }) => r.netuid)).toEqual([0, 1]); // rows: test/cli-subnets.test.ts
     await expect(main(['query', 'Nope', 'X', '--url', url])).rejects.toThrow(/no pallet "Nope"/);
   });
 
