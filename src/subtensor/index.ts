@@ -32,5 +32,6 @@ export { UnsupportedRuntimeError, type DynamicInfo, type SubnetInfo, type Subnet
 export type { SimSwapResult, EmaTaoInflow } from './swaps.js';
 export type { ProxyInfo, ProxyAnnouncementInfo, ProxyConstants } from './proxies.js';
 export type { ChainIdentity } from './identities.js';
+export type { RootClaimType } from './root-claims.js';
 export { NETWORKS, resolveEndpoints } from './networks.js';
 export * as legacy from './legacy.js';

@@ -1,7 +1,8 @@
-// Bad-argument rows of the Proxy pallet reads (src/subtensor/proxies.ts), spread into
+// Bad-argument rows of the Proxy, identity and root-claim reads (proxies.ts, identities.ts,
+// root-claims.ts), spread into
 // bad-arguments.test.ts.
 import { ALICE, addresses, type Entry } from '../helpers/bad-arguments.js';
-import { selector, selOnly } from '../helpers/subtensor-args.js';
+import { netuids, selector, selOnly } from '../helpers/subtensor-args.js';
 
 export const proxiesRows = (): Record<string, Entry> => ({
   getProxies: selOnly(),
@@ -12,4 +13,11 @@ export const proxiesRows = (): Record<string, Entry> => ({
   // identities (src/subtensor/identities.ts)
   queryIdentity: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
   getDelegateIdentities: selOnly(),
+  // root claims (src/subtensor/root-claims.ts)
+  getRootClaimType: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
+  getRootAlphaDividendsPerSubnet: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
+  getRootClaimableAllRates: { args: [ALICE, {}], bad: [...addresses(0, 'hotkey'), ...selector(1)] },
+  getRootClaimableRate: { args: [ALICE, 1, {}], bad: [...addresses(0, 'hotkey'), ...netuids(1), ...selector(2)] },
+  getRootClaimed: { args: [ALICE, ALICE, 1, {}], bad: [...addresses(0, 'coldkey'), ...addresses(1, 'hotkey'), ...netuids(2), ...selector(3)] },
+  getRootClaimableStake: { args: [ALICE, ALICE, 1, {}], bad: [...addresses(0, 'coldkey'), ...addresses(1, 'hotkey'), ...netuids(2), ...selector(3)] },
 });
