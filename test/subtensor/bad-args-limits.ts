@@ -22,4 +22,9 @@ export const limitsRows = (): Record<string, Entry> => ({
   lastDrandRound: selOnly(),
   isFastBlocks: selOnly(),
   getSubnetBurnCost: selOnly(),
+  // src/subtensor/subnet-extras.ts
+  getSubnetValidatorPermits: perSubnet(),
+  getMechanismEmissionSplit: perSubnet(),
+  getMevShieldCurrentKey: selOnly(),
+  getMevShieldNextKey: selOnly(),
 });
