@@ -24,14 +24,16 @@ describe.skipIf(!url)('validator permits on the local chain', () => {
   });
 
   it('getSubnetValidatorPermits: ValidatorPermit by uid, null for a missing subnet; the split and MEV keys are absent on 218', async () => {
-    const netuid = 2000 + Math.floor(Math.random() * 60_000);
-    await st.client.rpc.request('dev_setStorage', [{ SubtensorModule: { NetworksAdded: [[[netuid], true]], ValidatorPermit: [[[netuid], [true, false, true]]] } }]);
+    // on the root subnet: a new NetworksAdded entry would change the subnet list other test files see
+    const netuid = 0;
+    const missing = 2000 + Math.floor(Math.random() * 60_000);
+    await st.client.rpc.request('dev_setStorage', [{ SubtensorModule: { ValidatorPermit: [[[netuid], [true, false, true]]] } }]);
     const hash = await st.getBlockHash();
     const pjs = await api.at(hash);
     expect(await st.getSubnetValidatorPermits(netuid, { blockHash: hash })).toEqual((await pjs.query.subtensorModule.validatorPermit(netuid)).toJSON());
     expect(await st.getSubnetValidatorPermits(netuid, { blockHash: hash })).toEqual([true, false, true]);
     expect(await st.getSubnetValidatorPermits(1, { blockHash: hash })).toEqual((await pjs.query.subtensorModule.validatorPermit(1)).toJSON());
-    expect(await st.getSubnetValidatorPermits(netuid + 1, { blockHash: hash })).toBeNull();
+    expect(await st.getSubnetValidatorPermits(missing, { blockHash: hash })).toBeNull();
     expect(await st.getMechanismEmissionSplit(1, { blockHash: hash })).toBeNull();
     expect(await st.getMevShieldCurrentKey({ blockHash: hash })).toBeNull();
   });

@@ -1,6 +1,6 @@
 // The one-value subnet accessors of ./subnet-limits.ts. On the local chain (spec 218): each equals
-// @polkadot/api reading the same item at the same block plus Python's conversion, on a fresh
-// subnet whose values are set with dev_setStorage, and null/false for a subnet that does not
+// @polkadot/api reading the same item at the same block plus Python's conversion, on the root
+// subnet, whose values are set with dev_setStorage, and null/false for a subnet that does not
 // exist. Items newer than spec 218 (FirstEmissionBlockNumber, MechanismCountCurrent,
 // StartCallDelay, AdminFreezeWindow, Drand.LastStoredRound): their fallbacks on spec 218, and
 // their values from a spec-393 node (values encoded by polkadot.js).
@@ -17,9 +17,10 @@ describe.skipIf(!url)('subnet accessors against polkadot.js at one block (spec 2
   let api: ApiPromise;
   let hash: string;
   let pjs: ApiDecoration<'promise'>;
-  // a fresh netuid of this test only, with values at the edges of each conversion
-  const netuid = 900 + Math.floor(Math.random() * 60_000);
-  const missing = netuid + 1;
+  // Values at the edges of each conversion, set on the root subnet: adding a subnet to
+  // NetworksAdded would change what other test files see of the shared chain (its subnet list).
+  const netuid = 0;
+  const missing = 900 + Math.floor(Math.random() * 60_000);
   beforeAll(async () => {
     const { ApiPromise, WsProvider } = await import('@polkadot/api');
     api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true, throwOnConnect: true });
@@ -27,7 +28,7 @@ describe.skipIf(!url)('subnet accessors against polkadot.js at one block (spec 2
     const one = (v: unknown) => [[[netuid], v]];
     await st.client.rpc.request('dev_setStorage', [{
       SubtensorModule: {
-        NetworksAdded: one(true), MaxWeightsLimit: one(21845), MinAllowedWeights: one(8), WeightsSetRateLimit: one('18446744073709551615'),
+        MaxWeightsLimit: one(21845), MinAllowedWeights: one(8), WeightsSetRateLimit: one('18446744073709551615'),
         Burn: one('1500000001'), CommitRevealWeightsEnabled: one(true), RevealPeriodEpochs: one(3), BlocksSinceLastStep: one(77),
       },
     }]);
