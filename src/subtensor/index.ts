@@ -33,5 +33,6 @@ export type { SimSwapResult, EmaTaoInflow } from './swaps.js';
 export type { ProxyInfo, ProxyAnnouncementInfo, ProxyConstants } from './proxies.js';
 export type { ChainIdentity } from './identities.js';
 export type { RootClaimType } from './root-claims.js';
+export type { CrowdloanInfo, CrowdloanCall, CrowdloanConstants } from './crowdloans.js';
 export { NETWORKS, resolveEndpoints } from './networks.js';
 export * as legacy from './legacy.js';

@@ -28,6 +28,7 @@ import { proxyReads } from './proxies.js';
 import { identityReads } from './identities.js';
 import { rootClaimReads } from './root-claims.js';
 import { subnetExtraReads } from './subnet-extras.js';
+import { crowdloanReads } from './crowdloans.js';
 import { timeReads } from './time.js';
 import { transferWrites } from './transfer.js';
 import { attach, type Methods } from './methods.js';
@@ -55,7 +56,7 @@ export interface Subtensor
   extends Methods<typeof timeReads>, Methods<typeof subnetParamReads>, Methods<typeof registrationReads>,
     Methods<typeof commitmentReads>, Methods<typeof balanceReads>, Methods<typeof childrenReads>,
     Methods<typeof stakeReads>, Methods<typeof transferWrites>, Methods<typeof neuronReads>,
-    Methods<typeof blockReads>, Methods<typeof subnetLimitReads>, Methods<typeof subnetReads>, Methods<typeof swapReads>, Methods<typeof proxyReads>, Methods<typeof identityReads>, Methods<typeof rootClaimReads>, Methods<typeof subnetExtraReads> {}
+    Methods<typeof blockReads>, Methods<typeof subnetLimitReads>, Methods<typeof subnetReads>, Methods<typeof swapReads>, Methods<typeof proxyReads>, Methods<typeof identityReads>, Methods<typeof rootClaimReads>, Methods<typeof subnetExtraReads>, Methods<typeof crowdloanReads> {}
 
 interface Pinned {
   readonly hash: string;
@@ -279,4 +280,4 @@ export class Subtensor {
 
 }
 
-attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads, swapReads, proxyReads, identityReads, rootClaimReads, subnetExtraReads);
+attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads, swapReads, proxyReads, identityReads, rootClaimReads, subnetExtraReads, crowdloanReads);
