@@ -34,5 +34,6 @@ export type { ProxyInfo, ProxyAnnouncementInfo, ProxyConstants } from './proxies
 export type { ChainIdentity } from './identities.js';
 export type { RootClaimType } from './root-claims.js';
 export type { CrowdloanInfo, CrowdloanCall, CrowdloanConstants } from './crowdloans.js';
+export type { ColdkeySwapAnnouncementInfo, ColdkeySwapDisputeInfo } from './coldkey-swap.js';
 export { NETWORKS, resolveEndpoints } from './networks.js';
 export * as legacy from './legacy.js';

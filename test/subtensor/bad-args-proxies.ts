@@ -15,6 +15,14 @@ export const proxiesRows = (): Record<string, Entry> => ({
   // identities (src/subtensor/identities.ts)
   queryIdentity: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
   getDelegateIdentities: selOnly(),
+  // coldkey swaps (src/subtensor/coldkey-swap.ts)
+  getColdkeySwapAnnouncement: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
+  getColdkeySwapAnnouncements: selOnly(),
+  getColdkeySwapDispute: { args: [ALICE, {}], bad: [...addresses(0, 'coldkey'), ...selector(1)] },
+  getColdkeySwapDisputes: selOnly(),
+  getColdkeySwapAnnouncementDelay: selOnly(),
+  getColdkeySwapReannouncementDelay: selOnly(),
+  getColdkeySwapConstants: selOnly(),
   // crowdloans (src/subtensor/crowdloans.ts)
   getCrowdloans: selOnly(),
   getCrowdloanById: { args: [1, {}], bad: [...ids(0), ...selector(1)] },
