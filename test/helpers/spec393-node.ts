@@ -8,6 +8,7 @@ import { compactStripLength, u8aToHex } from '@polkadot/util';
 import { loadReplayData, replayHandler } from '../../scripts/replay.js';
 import { readHexFixture, fixtureSkipReason } from '../../scripts/fixtures.js';
 import { startRpcServer } from './rpc-server.js';
+import { afterAll, beforeAll, type TestContext } from 'vitest';
 import { Subtensor } from '../../src/subtensor/index.js';
 
 const MD = 'finney/metadata-v15-option-spec393.hex';
@@ -75,6 +76,28 @@ export async function spec393Node(): Promise<Spec393Node | { skip: string }> {
     close: async () => {
       await st.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * One spec-393 node for a describe block: started in beforeAll (then `setup` puts its values),
+ * closed in afterAll. `get(ctx)` returns it, or skips the test with the reason it is missing.
+ */
+export function useSpec393Node(setup?: (node: Spec393Node) => void | Promise<void>): { get(ctx: TestContext): Spec393Node } {
+  let node: Spec393Node | undefined;
+  let skip = '';
+  beforeAll(async () => {
+    const n = await spec393Node();
+    if ('skip' in n) return void (skip = n.skip);
+    node = n;
+    await setup?.(n);
+  });
+  afterAll(() => node?.close());
+  return {
+    get(ctx) {
+      if (!node) ctx.skip(skip);
+      return node!;
     },
   };
 }

@@ -3,29 +3,23 @@
 // polkadot.js's decoding of the metadata constant.
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress, randomAsU8a } from '@polkadot/util-crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { balance } from '../../src/subtensor/index.js';
-import { spec393Node, type Spec393Node } from '../helpers/spec393-node.js';
+import { useSpec393Node } from '../helpers/spec393-node.js';
 
 const [a, b, nobody] = [0, 1, 2].map(() => encodeAddress(randomAsU8a(32), 42));
 const hash = u8aToHex(randomAsU8a(32));
 
 describe('coldkey swap reads on a spec-393 node', () => {
-  let node: Spec393Node | undefined;
-  let skip = '';
-  beforeAll(async () => {
-    const n = await spec393Node();
-    if ('skip' in n) return void (skip = n.skip);
-    node = n;
+  const spec = useSpec393Node(async (n) => {
     n.put('subtensorModule', 'coldkeySwapAnnouncements', [a], [7200, hash]);
     n.put('subtensorModule', 'coldkeySwapDisputes', [b], 9000);
     n.put('subtensorModule', 'coldkeySwapAnnouncementDelay', [], 36000);
     n.put('subtensorModule', 'coldkeySwapReannouncementDelay', [], 7200);
   });
-  afterAll(() => node?.close());
 
   it('announcements and disputes, one and all', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st } = node;
     expect(await st.getColdkeySwapAnnouncement(a)).toEqual({ coldkey: a, executionBlock: 7200, newColdkeyHash: hash });
     expect(await st.getColdkeySwapAnnouncement(nobody)).toBeNull();
@@ -36,7 +30,7 @@ describe('coldkey swap reads on a spec-393 node', () => {
   });
 
   it('delays and the KeySwapCost constant', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st, reg } = node;
     expect(await st.getColdkeySwapAnnouncementDelay()).toBe(36000);
     expect(await st.getColdkeySwapReannouncementDelay()).toBe(7200);

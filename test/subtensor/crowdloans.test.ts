@@ -4,9 +4,9 @@
 // and the constants as polkadot.js decodes the metadata.
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress, randomAsU8a } from '@polkadot/util-crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { balance } from '../../src/subtensor/index.js';
-import { spec393Node, type Spec393Node } from '../helpers/spec393-node.js';
+import { useSpec393Node } from '../helpers/spec393-node.js';
 
 const [creator, funds, target, c1, c2] = [0, 1, 2, 3, 4].map(() => encodeAddress(randomAsU8a(32), 42));
 const loan = (call: unknown) => ({
@@ -15,13 +15,8 @@ const loan = (call: unknown) => ({
 });
 
 describe('crowdloans on a spec-393 node', () => {
-  let node: Spec393Node | undefined;
-  let skip = '';
   let callHex = '';
-  beforeAll(async () => {
-    const n = await spec393Node();
-    if ('skip' in n) return void (skip = n.skip);
-    node = n;
+  const spec = useSpec393Node(async (n) => {
     const { decorateExtrinsics } = await import('@polkadot/types/metadata/decorate');
     const md = (n.reg as any).metadata;
     const tx: any = decorateExtrinsics(n.reg, md, 15);
@@ -33,10 +28,9 @@ describe('crowdloans on a spec-393 node', () => {
     n.put('crowdloan', 'contributions', [1, c1], '1500000000');
     n.put('crowdloan', 'contributions', [1, c2], '1000000000');
   });
-  afterAll(() => node?.close());
 
   it('getCrowdloanById: amounts as Balances, the inline call decoded', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const one = (await node.st.getCrowdloanById(1))!;
     expect(one).toMatchObject({ id: 1, creator, fundsAccount: funds, targetAddress: target, end: 5000, finalized: false, contributorsCount: 2 });
     expect([one.deposit, one.minContribution, one.cap, one.raised]).toEqual([balance(10_000_000_000n), balance(100_000_000n), balance(1_000_000_000_000n), balance(2_500_000_000n)]);
@@ -46,7 +40,7 @@ describe('crowdloans on a spec-393 node', () => {
   });
 
   it('getCrowdloans: every loan by id; an undecodable inline call kept raw with the reason; a lookup as its hash', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const all = await node.st.getCrowdloans();
     expect(all.map((l) => l.id)).toEqual([1, 2, 3]);
     expect(all[1].call).toMatchObject({ kind: 'undecodable', raw: '0xffff' });
@@ -58,7 +52,7 @@ describe('crowdloans on a spec-393 node', () => {
   });
 
   it('getCrowdloanConstants: the metadata constants', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { decorateConstants } = await import('@polkadot/types/metadata/decorate');
     const k: any = decorateConstants(node.reg, (node.reg as any).metadata, 15);
     const c = await node.st.getCrowdloanConstants();

@@ -3,30 +3,24 @@
 // ProxyInfo / ProxyAnnouncementInfo; the constants equal polkadot.js's decoding of the metadata.
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress, randomAsU8a } from '@polkadot/util-crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { balance } from '../../src/subtensor/index.js';
-import { spec393Node, type Spec393Node } from '../helpers/spec393-node.js';
+import { useSpec393Node } from '../helpers/spec393-node.js';
 
 const [real, real2, d1, d2] = [0, 1, 2, 3].map(() => encodeAddress(randomAsU8a(32), 42));
 const hash = randomAsU8a(32);
 
 describe('proxy reads on a spec-393 node', () => {
-  let node: Spec393Node | undefined;
-  let skip = '';
-  beforeAll(async () => {
-    const n = await spec393Node();
-    if ('skip' in n) return void (skip = n.skip);
-    node = n;
+  const spec = useSpec393Node(async (n) => {
     n.put('proxy', 'proxies', [real], [[{ delegate: d1, proxyType: 'Staking', delay: 0 }, { delegate: d2, proxyType: 'Any', delay: 100 }], '93000000']);
     n.put('proxy', 'proxies', [real2], [[{ delegate: d1, proxyType: 'RootClaim', delay: 7 }], 1]);
     n.put('proxy', 'announcements', [d2], [[{ real, callHash: u8aToHex(hash), height: 4242 }], '5']);
     const text = (s: string) => u8aToHex(new TextEncoder().encode(s));
     n.put('subtensorModule', 'identitiesV2', [real], { name: text('Opentensor Ω'), url: text('https://x'), githubRepo: text('gh/x'), image: '0x', discord: text('d'), description: text('desc'), additional: text('') });
   });
-  afterAll(() => node?.close());
 
   it('getProxiesForRealAccount, getProxies: delegate, proxy type name, delay, deposit', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st } = node;
     const one = await st.getProxiesForRealAccount(real);
     expect(one).toEqual({ proxies: [{ delegate: d1, proxyType: 'Staking', delay: 0 }, { delegate: d2, proxyType: 'Any', delay: 100 }], deposit: balance(93_000_000n) });
@@ -35,7 +29,7 @@ describe('proxy reads on a spec-393 node', () => {
   });
 
   it('getProxyAnnouncement(s): real, call hash as 0x-hex, height', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st } = node;
     const a = [{ real, callHash: u8aToHex(hash), height: 4242 }];
     expect(await st.getProxyAnnouncement(d2)).toEqual(a);
@@ -44,7 +38,7 @@ describe('proxy reads on a spec-393 node', () => {
   });
 
   it('queryIdentity, getDelegateIdentities: IdentitiesV2 texts (UTF-8), github_repo as github', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const id = { name: 'Opentensor Ω', url: 'https://x', github: 'gh/x', image: '', discord: 'd', description: 'desc', additional: '' };
     expect(await node.st.queryIdentity(real)).toEqual(id);
     expect(await node.st.queryIdentity(d1)).toBeNull();
@@ -52,7 +46,7 @@ describe('proxy reads on a spec-393 node', () => {
   });
 
   it('getProxyConstants: the metadata constants as polkadot.js decodes them', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st, reg } = node;
     const { decorateConstants } = await import('@polkadot/types/metadata/decorate');
     const consts: any = decorateConstants(reg, (reg as any).metadata, 15);

@@ -4,20 +4,15 @@
 // StakeInfo runtime API answered likewise) at one block.
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress, randomAsU8a } from '@polkadot/util-crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { balance } from '../../src/subtensor/index.js';
-import { spec393Node, type Spec393Node } from '../helpers/spec393-node.js';
+import { useSpec393Node } from '../helpers/spec393-node.js';
 
 const [ck, ck2, ck3, hk] = [0, 1, 2, 3].map(() => encodeAddress(randomAsU8a(32), 42));
 const i96f32 = (whole: bigint, frac: bigint) => ((whole << 32n) + frac).toString();
 
 describe('root claims on a spec-393 node', () => {
-  let node: Spec393Node | undefined;
-  let skip = '';
-  beforeAll(async () => {
-    const n = await spec393Node();
-    if ('skip' in n) return void (skip = n.skip);
-    node = n;
+  const spec = useSpec393Node(async (n) => {
     n.put('subtensorModule', 'rootClaimType', [ck], 'Keep');
     n.put('subtensorModule', 'rootClaimType', [ck2], { KeepSubnets: { subnets: [3, 9] } });
     n.put('subtensorModule', 'rootClaimable', [hk], new Map([[3, { bits: i96f32(0n, 1n << 31n) }], [9, { bits: i96f32(2n, 0n) }]])); // 0.5, 2
@@ -27,17 +22,16 @@ describe('root claims on a spec-393 node', () => {
     const info = { hotkey: hk, coldkey: ck, netuid: 0, stake: '1001', locked: 0, emission: 0, taoEmission: 0, drain: 0, isRegistered: true };
     n.answerCall('StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', pub(hk) + pub(ck) + '0000', info);
   });
-  afterAll(() => node?.close());
 
   it('getRootClaimType: a variant name, or KeepSubnets with its subnets; Swap is the default', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     expect(await node.st.getRootClaimType(ck)).toBe('Keep');
     expect(await node.st.getRootClaimType(ck2)).toEqual({ KeepSubnets: { subnets: [3, 9] } });
     expect(await node.st.getRootClaimType(ck3)).toBe('Swap');
   });
 
   it('rates (I96F32), claimed and dividends in the subnet unit', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st } = node;
     expect(await st.getRootClaimableAllRates(hk)).toEqual({ 3: 0.5, 9: 2 });
     expect(await st.getRootClaimableRate(hk, 9)).toBe(2);
@@ -47,7 +41,7 @@ describe('root claims on a spec-393 node', () => {
   });
 
   it('getRootClaimableStake: trunc(rate × root stake) − claimed, never below 0', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st } = node;
     expect(await st.getRootClaimableStake(ck, hk, 3)).toEqual(balance(500n - 100n, 3)); // 1001 × 0.5 = 500.5 → 500
     expect(await st.getRootClaimableStake(ck, hk, 9)).toEqual(balance(2002n, 9));

@@ -6,7 +6,7 @@ import { u8aToHex } from '@polkadot/util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DecodeError } from '../../src/scale/index.js';
 import { Subtensor } from '../../src/subtensor/index.js';
-import { spec393Node, type Spec393Node } from '../helpers/spec393-node.js';
+import { useSpec393Node } from '../helpers/spec393-node.js';
 
 const url = inject('chainUrl');
 
@@ -40,17 +40,10 @@ describe.skipIf(!url)('validator permits on the local chain', () => {
 });
 
 describe('mechanism split and MEV Shield keys on a spec-393 node', () => {
-  let node: Spec393Node | undefined;
-  let skip = '';
-  beforeAll(async () => {
-    const n = await spec393Node();
-    if ('skip' in n) skip = n.skip;
-    else node = n;
-  });
-  afterAll(() => node?.close());
+  const spec = useSpec393Node();
 
   it('getMechanismEmissionSplit: percentages rounded half to even, as Python round()', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     node.put('subtensorModule', 'mechanismEmissionSplit', [3], [1, 3]); // 25, 75
     node.put('subtensorModule', 'mechanismEmissionSplit', [4], [5, 195]); // 2.5 → 2, 97.5 → 98
     node.put('subtensorModule', 'mechanismEmissionSplit', [5], [7, 193]); // 3.5 → 4, 96.5 → 96
@@ -61,7 +54,7 @@ describe('mechanism split and MEV Shield keys on a spec-393 node', () => {
   });
 
   it('getMevShieldCurrentKey / NextKey: 1,184-byte keys; another size is a DecodeError naming the item', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const key = Uint8Array.from({ length: 1184 }, (_, i) => i % 251);
     node.put('mevShield', 'currentKey', [], u8aToHex(key));
     expect(await node.st.getMevShieldCurrentKey()).toEqual(key);

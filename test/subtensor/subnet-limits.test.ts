@@ -8,7 +8,7 @@ import type { ApiPromise } from '@polkadot/api';
 import type { ApiDecoration } from '@polkadot/api/types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Subtensor, balance } from '../../src/subtensor/index.js';
-import { spec393Node, type Spec393Node } from '../helpers/spec393-node.js';
+import { useSpec393Node } from '../helpers/spec393-node.js';
 
 const url = inject('chainUrl');
 
@@ -89,17 +89,10 @@ describe.skipIf(!url)('subnet accessors against polkadot.js at one block (spec 2
 });
 
 describe('subnet accessors on a spec-393 node (values encoded by polkadot.js)', () => {
-  let node: Spec393Node | undefined;
-  let skip = '';
-  beforeAll(async () => {
-    const n = await spec393Node();
-    if ('skip' in n) skip = n.skip;
-    else node = n;
-  });
-  afterAll(() => node?.close());
+  const spec = useSpec393Node();
 
   it('isSubnetActive, getMechanismCount, getStartCallDelay, getAdminFreezeWindow, lastDrandRound', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st, put } = node;
     put('subtensorModule', 'firstEmissionBlockNumber', [5], 4_000_000);
     put('subtensorModule', 'mechanismCountCurrent', [5], 3);
@@ -115,7 +108,7 @@ describe('subnet accessors on a spec-393 node (values encoded by polkadot.js)', 
   });
 
   it('isInAdminFreezeWindow: fewer than AdminFreezeWindow blocks before the next epoch', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st, put } = node;
     const block = await st.getCurrentBlock();
     const netuid = 9;

@@ -6,7 +6,7 @@ import { u8aToHex } from '@polkadot/util';
 import { encodeAddress, randomAsU8a } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Subtensor, UnsupportedRuntimeError, balance } from '../../src/subtensor/index.js';
-import { spec393Node, type Spec393Node } from '../helpers/spec393-node.js';
+import { useSpec393Node } from '../helpers/spec393-node.js';
 
 const url = inject('chainUrl');
 const [hot, cold] = [0, 1].map(() => encodeAddress(randomAsU8a(32), 42));
@@ -20,17 +20,10 @@ const dyn = (netuid: number, taoIn: bigint, alphaIn: bigint, identity: object | 
 const ident = { subnetName: bytes('Apex'), githubRepo: bytes('gh'), subnetContact: bytes('c'), subnetUrl: bytes('u'), discord: bytes('d'), description: bytes('desc'), logoUrl: '0x', additional: bytes('a') };
 
 describe('subnets on a spec-393 node (answers encoded by polkadot.js)', () => {
-  let node: Spec393Node | undefined;
-  let skip = '';
-  beforeAll(async () => {
-    const n = await spec393Node();
-    if ('skip' in n) skip = n.skip;
-    else node = n;
-  });
-  afterAll(() => node?.close());
+  const spec = useSpec393Node();
 
   it('subnet: DynamicInfo with the swap price, units per field, identity texts, I96F32 moving price', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st, answerCall } = node;
     answerCall('SubnetInfoRuntimeApi', 'get_dynamic_info', '0300', dyn(3, 5_000_000_000_000n, 2_000_000_000_000n, ident));
     answerCall('SwapRuntimeApi', 'current_alpha_price', '0300', '2500000123');
@@ -55,7 +48,7 @@ describe('subnets on a spec-393 node (answers encoded by polkadot.js)', () => {
   });
 
   it('allSubnets and getSubnetPrices: AlphaSqrtPrice squared, truncated to rao; 1 τ for root; taoIn/alphaIn never used when a price exists', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st, answerCall, put } = node;
     put('swap', 'alphaSqrtPrice', [3], { bits: (3n << 63n).toString() }); // 1.5 → price 2.25
     put('swap', 'alphaSqrtPrice', [5], { bits: (1n << 62n).toString() }); // 0.25 → 0.0625
@@ -69,7 +62,7 @@ describe('subnets on a spec-393 node (answers encoded by polkadot.js)', () => {
   });
 
   it('getSubnetInfo, getAllSubnetsInfo: SubnetInfo from the v2 APIs, connection requirements as u16 fractions', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st, answerCall } = node;
     const info = {
       netuid: 3, rho: 10, kappa: 32767, difficulty: '18446744073709551615', immunityPeriod: 4096, maxAllowedValidators: 64, minAllowedWeights: 1,

@@ -2,9 +2,9 @@
 // polkadot.js encodes SwapRuntimeApi's answers and SubnetEmaTaoFlow values; ours must give the
 // same amounts with Python's units and its two-leg rule for subnet-to-subnet moves. On spec 218
 // (no SwapRuntimeApi) the calls refuse with a typed error.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { Subtensor, UnsupportedRuntimeError, balance, fromTao } from '../../src/subtensor/index.js';
-import { spec393Node, type Spec393Node } from '../helpers/spec393-node.js';
+import { useSpec393Node } from '../helpers/spec393-node.js';
 
 const url = inject('chainUrl');
 const u16 = (n: number) => Buffer.from(Uint16Array.of(n).buffer).toString('hex');
@@ -12,17 +12,10 @@ const u64 = (n: bigint) => Buffer.from(BigUint64Array.of(n).buffer).toString('he
 const sim = (tao: number, alpha: number, taoFee: number, alphaFee: number) => ({ taoAmount: tao, alphaAmount: alpha, taoFee, alphaFee, taoSlippage: 0, alphaSlippage: 0 });
 
 describe('swaps on a spec-393 node', () => {
-  let node: Spec393Node | undefined;
-  let skip = '';
-  beforeAll(async () => {
-    const n = await spec393Node();
-    if ('skip' in n) skip = n.skip;
-    else node = n;
-  });
-  afterAll(() => node?.close());
+  const spec = useSpec393Node();
 
   it('simSwap one leg each way; getStakeAddFee, getUnstakeFee from the same simulations', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st, answerCall } = node;
     answerCall('SwapRuntimeApi', 'sim_swap_tao_for_alpha', u16(3) + u64(10_000_000_000n), sim(10_000_000_000, 4_000_000_000, 5_000_000, 0));
     answerCall('SwapRuntimeApi', 'sim_swap_alpha_for_tao', u16(3) + u64(2_000_000_000n), sim(4_900_000_000, 2_000_000_000, 0, 1_000_000));
@@ -35,7 +28,7 @@ describe('swaps on a spec-393 node', () => {
   });
 
   it('subnet to subnet: alpha → TAO on the origin, TAO → alpha on the destination, the TAO fee added in origin alpha at its price', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st, answerCall } = node;
     answerCall('SwapRuntimeApi', 'sim_swap_alpha_for_tao', u16(4) + u64(1_000_000_000n), sim(2_000_000_000, 1_000_000_000, 0, 3_000_000));
     answerCall('SwapRuntimeApi', 'current_alpha_price', u16(4), '2000000000'); // 2 τ per alpha
@@ -48,7 +41,7 @@ describe('swaps on a spec-393 node', () => {
   });
 
   it('getEmaTaoInflow, getAllEmaTaoInflow: (block, I64F64 → rao truncated); null for a subnet without one', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     const { st, put } = node;
     put('subtensorModule', 'subnetEmaTaoFlow', [3], [1234, { bits: ((5_000_000_000n << 64n) + (1n << 63n)).toString() }]); // 5e9 + 0.5
     put('subtensorModule', 'subnetEmaTaoFlow', [6], [99, { bits: (-(7n << 64n)).toString() }]);
@@ -58,7 +51,7 @@ describe('swaps on a spec-393 node', () => {
   });
 
   it('bad amounts are typed errors before anything is sent', async (ctx) => {
-    if (!node) return ctx.skip(skip);
+    const node = spec.get(ctx);
     await expect(node.st.simSwap(0, 3, 0n)).rejects.toThrow(/^amount: must be a positive amount, got 0 rao/);
     await expect(node.st.getStakeAddFee(5 as never, 3)).rejects.toThrow(/^amount: expected rao/);
   });
