@@ -2,7 +2,7 @@
 // are reached through `ctx.codec`, which caches them and hands out a `recursive` handle on cycles.
 import type { Codec } from './codec.js';
 import {
-  array, bitSequence, option, optionBool, result, struct, tuple, variant, vec, type VariantDef,
+  array, bitSequence, option, result, struct, tuple, variant, vec, type VariantDef,
 } from './combinators.js';
 import { compact, compactU8, compactU16, compactU32, compactU64, compactU128, compactU256 } from './compact.js';
 import type { Primitive } from './metadata.js';
@@ -54,8 +54,6 @@ export function buildCodec(cls: TypeClass, ctx: BuildContext): Codec<unknown> {
       return tuple(...cls.types.map(ctx.codec)) as Codec<unknown>;
     case 'option':
       return option(ctx.codec(cls.inner));
-    case 'optionBool':
-      return optionBool as Codec<unknown>;
     case 'result':
       return result(ctx.codec(cls.ok), ctx.codec(cls.err)) as Codec<unknown>;
     case 'enum': {

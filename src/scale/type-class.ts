@@ -24,7 +24,6 @@ export type TypeClass =
   | { tag: 'fields'; shape: Exclude<FieldsShape, { tag: 'none' }> }
   | { tag: 'tuple'; types: number[] }
   | { tag: 'option'; inner: number }
-  | { tag: 'optionBool' }
   | { tag: 'result'; ok: number; err: number }
   | { tag: 'enum'; name: string; variants: { name: string; index: number; shape: FieldsShape }[] }
   | { tag: 'bytes' }
@@ -73,10 +72,9 @@ function classifyVariant(index: MetadataIndex, id: number): TypeClass {
   };
   if (t.path.length === 1 && vs.length === 2 && t.path[0] === 'Option') {
     const some = only1('Some', -1);
-    if (some !== null) {
-      const d = index.type(some).def;
-      return d.tag === 'primitive' && d.primitive === 'bool' ? { tag: 'optionBool' } : { tag: 'option', inner: some };
-    }
+    // Option<bool> too: the runtime's generic Option encoding (tag byte + value), two bytes.
+    // parity-scale-codec packs into one byte only its separate `OptionBool` type (our `optionBool`).
+    if (some !== null) return { tag: 'option', inner: some };
   }
   if (t.path.length === 1 && vs.length === 2 && t.path[0] === 'Result') {
     const ok = only1('Ok', 0);

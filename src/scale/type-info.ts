@@ -40,7 +40,6 @@ export function minSizeOf(cls: TypeClass, size: (id: number) => number): number 
     case 'array':
       return cls.len * size(cls.inner);
     case 'option':
-    case 'optionBool':
     case 'result':
     case 'enum':
     case 'bytes':

@@ -75,7 +75,6 @@ export function typeArbitraries(metadata: Metadata): TypeArbitraries {
       case 'fields': return shape(cls.shape, d)!;
       case 'tuple': return fc.tuple(...cls.types.map((t) => of(t, d)));
       case 'option': return d <= 0 || height[cls.inner] === Infinity ? fc.constant(null) : fc.option(of(cls.inner, d - 1), { nil: null });
-      case 'optionBool': return fc.option(fc.boolean(), { nil: null });
       case 'result': return fc.oneof(...[[cls.ok, 'ok'], [cls.err, 'err']].filter(([id]) => height[id as number] < Infinity)
         .map(([id, arm]) => of(id as number, d - 1).map((v) => ({ [arm]: v }))));
       case 'enum': return enumArb(cls, d);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeMetadata, MetadataError, DecodeError, createRegistry, toHex } from '../../src/scale/index.js';
+import { decodeMetadata, MetadataError, DecodeError, createRegistry, toHex, encode as encodeWith, decode as decodeWith } from '../../src/scale/index.js';
 import { loadMetadataFixtures, type MetadataFixture } from '../helpers/metadata-fixtures.js';
 
 let fixtures: MetadataFixture[] = [];
@@ -113,6 +113,32 @@ describe('decodeMetadata on real chains', () => {
       expect(e).toBeInstanceOf(DecodeError);
       expect((e as DecodeError).offset).toBeLessThanOrEqual(5000);
       expect((e as DecodeError).typePath).toMatch(/^MetadataV14/);
+    }
+  });
+});
+
+describe('Option<bool> from metadata', () => {
+  it('uses the generic Option encoding (tag byte + bool), as the runtime and polkadot.js do — not the one-byte OptionBool', async (ctx) => {
+    const { Metadata: PjsMetadata, TypeRegistry } = await import('@polkadot/types');
+    const f = fixtures.find((x) => x.bytes && x.version >= 15);
+    if (!f) return ctx.skip('no V15 metadata fixture');
+    const md = decodeMetadata(f.bytes!);
+    const reg = createRegistry(md);
+    const ids = md.types.filter((t) => t.path.join('::') === 'Option' && t.def.tag === 'variant' && reg.typeName(t.id) === 'Option<bool>').map((t) => t.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const pjs = new TypeRegistry();
+    const hex = toHex(f.bytes!);
+    pjs.setMetadata(new PjsMetadata(pjs, `0x${hex.slice(hex.indexOf('6d657461'))}` as `0x${string}`));
+    for (const id of ids) {
+      const c = reg.codec(id);
+      for (const v of [null, true, false]) {
+        const theirs = toHex(pjs.createType(pjs.createLookupType(id), v).toU8a());
+        expect(toHex(encodeWith(c, v)), `type ${id} ${v}`).toBe(theirs);
+      }
+      expect(decodeWith(c, '0x0101')).toBe(true);
+      expect(decodeWith(c, '0x0100')).toBe(false);
+      expect(decodeWith(c, '0x00')).toBe(null);
+      expect(() => decodeWith(c, '0x02')).toThrow(DecodeError);
     }
   });
 });
