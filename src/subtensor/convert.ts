@@ -9,6 +9,8 @@ import { InvalidArgumentError } from '../substrate/index.js';
 import { objectArg, show, uintArg } from '../substrate/validate.js';
 
 export const U16_MAX = 65535;
+/** Subnet storage index = mechid × 4096 + netuid (Python's GLOBAL_MAX_SUBNET_COUNT). */
+export const GLOBAL_MAX_SUBNET_COUNT = 4096;
 export const u16Normalized = (v: number): number => uintArg(v, 'v', U16_MAX) / U16_MAX;
 
 /** Fixed-point `{ bits }` (or the bits themselves) with `fracBits` fractional bits → number. */
@@ -171,9 +173,6 @@ export interface SubnetHyperparameters extends Camelized<Finney.SubnetHyperparam
  * fields, and `commitRevealWeightsInterval` where newer runtimes have `commitRevealPeriod`.
  */
 export interface LegacySubnetHyperparameters extends Camelized<Legacy.SubnetHyperparameters> {}
-
-/** A subnet's metagraph (get_metagraph), keys camelCased; fixed-point fields stay `{ bits }`. */
-export interface MetagraphInfo extends Camelized<Finney.Metagraph> {}
 
 /** A stake entry (the runtime's StakeInfo, camelCased, amounts as Balance). */
 export interface StakeInfo {

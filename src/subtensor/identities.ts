@@ -26,7 +26,7 @@ export interface ChainIdentity {
 
 /** Invalid UTF-8 shows as U+FFFD here; Python prints a warning and drops the field. */
 const utf8 = new TextDecoder();
-const chainIdentity = (raw: Finney.ChainIdentityV2): ChainIdentity => ({
+export const chainIdentity = (raw: Finney.ChainIdentityV2): ChainIdentity => ({
   name: utf8.decode(raw.name), url: utf8.decode(raw.url), github: utf8.decode(raw.github_repo), image: utf8.decode(raw.image),
   discord: utf8.decode(raw.discord), description: utf8.decode(raw.description), additional: utf8.decode(raw.additional),
 });

@@ -5,6 +5,7 @@ export type { TransferOptions } from './transfer.js';
 export { RAO_PER_TAO, balance, fromTao, formatBalance, sumBalances, unitFor, type Balance } from './balance.js';
 export {
   U16_MAX,
+  GLOBAL_MAX_SUBNET_COUNT,
   u16Normalized,
   fixedToNumber,
   ipToString,
@@ -19,7 +20,6 @@ export {
   type Camelized,
   type SubnetHyperparameters,
   type LegacySubnetHyperparameters,
-  type MetagraphInfo,
   type StakeInfo,
   type DelegateInfo,
   type DelegatedInfo,
@@ -35,5 +35,14 @@ export type { ChainIdentity } from './identities.js';
 export type { RootClaimType } from './root-claims.js';
 export type { CrowdloanInfo, CrowdloanCall, CrowdloanConstants } from './crowdloans.js';
 export type { ColdkeySwapAnnouncementInfo, ColdkeySwapDisputeInfo } from './coldkey-swap.js';
+export { Metagraph, type MetagraphOptions, type AllMetagraphsOptions, type MetagraphState, type MetagraphExtra } from './metagraph.js';
+export type { SparseRow, NeuronColumns, StakeColumns } from './metagraph-columns.js';
+export { SelectiveMetagraphIndex, ROOT_TAO_STAKE_WEIGHT, metagraphInfo, type MetagraphInfo, type MetagraphInfoOptions } from './metagraph-info.js';
+export {
+  convertWeightsAndUidsForEmit, convertAndNormalizeWeightsAndUids, normalizeMaxWeight, processWeights,
+  convertWeightUidsAndValsToTensor, mechanismStorageIndex, generateWeightHash,
+  type EmitWeights, type FloatDtype, type ProcessWeightsArgs, type WeightHashArgs,
+} from './weights.js';
+export * from './timelock/index.js';
 export { NETWORKS, resolveEndpoints } from './networks.js';
 export * as legacy from './legacy.js';

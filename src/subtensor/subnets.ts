@@ -108,7 +108,7 @@ export interface SubnetInfo {
   ownerSs58: string;
 }
 
-function identity(raw: Finney.SubnetIdentityV3 | null | undefined): SubnetIdentity | null {
+export function subnetIdentity(raw: Finney.SubnetIdentityV3 | null | undefined): SubnetIdentity | null {
   if (!raw) return null;
   const logo = text(raw.logo_url);
   return {
@@ -133,7 +133,7 @@ export function dynamicInfo(raw: Finney.DynamicInfo, price?: Balance): DynamicIn
     alphaOutEmission: balance(raw.alpha_out_emission, n), alphaInEmission: balance(raw.alpha_in_emission, n),
     taoInEmission: balance(raw.tao_in_emission), pendingAlphaEmission: balance(raw.pending_alpha_emission, n),
     pendingRootEmission: balance(raw.pending_root_emission), networkRegisteredAt: raw.network_registered_at,
-    subnetVolume: balance(raw.subnet_volume, n), subnetIdentity: identity(raw.subnet_identity),
+    subnetVolume: balance(raw.subnet_volume, n), subnetIdentity: subnetIdentity(raw.subnet_identity),
     movingPrice: fixedToNumber(raw.moving_price, 32),
   };
 }

@@ -10,7 +10,7 @@ import {
 } from '../substrate/index.js';
 import {
   camel, neuronFull, neuronLite, type DelegatedInfo, type DelegateInfo, type LegacySubnetHyperparameters,
-  type MetagraphInfo, type NeuronInfo, type NeuronInfoLite, type StakeInfo, type SubnetHyperparameters,
+  type NeuronInfo, type NeuronInfoLite, type StakeInfo, type SubnetHyperparameters,
 } from './convert.js';
 import { callRuntimeApi } from './runtime-api.js';
 import { balanceReads } from './balances.js';
@@ -31,6 +31,8 @@ import { subnetExtraReads } from './subnet-extras.js';
 import { crowdloanReads } from './crowdloans.js';
 import { coldkeySwapReads } from './coldkey-swap.js';
 import { timeReads } from './time.js';
+import { metagraphInfoReads } from './metagraph-info.js';
+import { metagraphReads } from './metagraph.js';
 import { transferWrites } from './transfer.js';
 import { attach, type Methods } from './methods.js';
 import { NETWORKS_ADDED, TOTAL_NETWORKS, type ApiMethod, type ApiName, type ApiOutput } from './addresses.js';
@@ -57,7 +59,8 @@ export interface Subtensor
   extends Methods<typeof timeReads>, Methods<typeof subnetParamReads>, Methods<typeof registrationReads>,
     Methods<typeof commitmentReads>, Methods<typeof balanceReads>, Methods<typeof childrenReads>,
     Methods<typeof stakeReads>, Methods<typeof transferWrites>, Methods<typeof neuronReads>,
-    Methods<typeof blockReads>, Methods<typeof subnetLimitReads>, Methods<typeof subnetReads>, Methods<typeof swapReads>, Methods<typeof proxyReads>, Methods<typeof identityReads>, Methods<typeof rootClaimReads>, Methods<typeof subnetExtraReads>, Methods<typeof crowdloanReads>, Methods<typeof coldkeySwapReads> {}
+    Methods<typeof blockReads>, Methods<typeof subnetLimitReads>, Methods<typeof subnetReads>, Methods<typeof swapReads>, Methods<typeof proxyReads>, Methods<typeof identityReads>, Methods<typeof rootClaimReads>, Methods<typeof subnetExtraReads>, Methods<typeof crowdloanReads>, Methods<typeof coldkeySwapReads>,
+    Methods<typeof metagraphInfoReads>, Methods<typeof metagraphReads> {}
 
 interface Pinned {
   readonly hash: string;
@@ -224,12 +227,6 @@ export class Subtensor {
     return this.#read(storage<[netuid: number], T>('SubtensorModule', nameArg(name, 'name')), [netuidArg(netuid)], selectorArg(sel));
   }
 
-  /** The subnet's metagraph (null when the subnet does not exist; runtimes without get_metagraph throw). */
-  async getMetagraphInfo(netuid: number, sel: BlockSelector = {}): Promise<MetagraphInfo | null> {
-    const raw = await this.#runtimeApi('SubnetInfoRuntimeApi', 'get_metagraph', [netuidArg(netuid)], selectorArg(sel));
-    return raw == null ? null : camel(raw);
-  }
-
   // Neurons
 
   /** Every neuron of a subnet, without weights and bonds. */
@@ -281,4 +278,4 @@ export class Subtensor {
 
 }
 
-attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads, swapReads, proxyReads, identityReads, rootClaimReads, subnetExtraReads, crowdloanReads, coldkeySwapReads);
+attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads, swapReads, proxyReads, identityReads, rootClaimReads, subnetExtraReads, crowdloanReads, coldkeySwapReads, metagraphInfoReads, metagraphReads);

@@ -17,7 +17,7 @@ export async function getTimestamp(st: Subtensor, sel: BlockSelector = {}): Prom
 }
 
 /** The selector pinned to one block (the head's hash when none is given) and that block's number. */
-async function pinnedBlock(st: Subtensor, sel: BlockSelector = {}): Promise<{ at: At; block: number }> {
+export async function pinnedBlock(st: Subtensor, sel: BlockSelector = {}): Promise<{ at: At; block: number }> {
   const given = selectorArg(sel).block;
   const at = await resolveAt(st, sel, true);
   return { at, block: given ?? (await st.client.getBlockNumber(at.blockHash!, { signal: at.signal })) };

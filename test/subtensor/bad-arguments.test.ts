@@ -16,6 +16,10 @@ import { subnetsRows } from './bad-args-subnets.js';
 import { swapsRows } from './bad-args-swaps.js';
 import { proxiesRows } from './bad-args-proxies.js';
 
+const REVEAL = { tempo: 360, currentBlock: 1000, netuid: 1, subnetRevealPeriodEpochs: 1, now: 1_700_000_000 };
+const SIG = new Uint8Array(48);
+const PK = new Uint8Array(96);
+
 let chain: MemoryChain | undefined;
 let st: Subtensor;
 let skip = '';
@@ -46,7 +50,16 @@ const methodTable = (): Record<string, Entry> => ({
   subnetExists: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
   getSubnetHyperparameters: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
   getHyperparameter: { args: ['Tempo', 1, {}], bad: [...names(0, 'name'), ...netuids(1), ...selector(2)] },
-  getMetagraphInfo: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
+  getMetagraphInfo: {
+    args: [1, {}],
+    bad: [...netuids(0), ...selector(1, 'opts'), [1, { mechid: -1 }, 'opts.mechid'], [1, { mechid: 256 }, 'opts.mechid'], [1, { selectedIndices: 3 }, 'opts.selectedIndices'], [1, { selectedIndices: [74] }, 'opts.selectedIndices[0]']],
+  },
+  getAllMetagraphsInfo: { args: [{}], bad: [...selector(0, 'opts'), [0, { allMechanisms: 1 }, 'opts.allMechanisms']] },
+  metagraph: {
+    args: [1, {}],
+    bad: [...netuids(0), ...selector(1, 'opts'), [1, { mechid: 1.5 }, 'opts.mechid'], [1, { lite: 'no' }, 'opts.lite'], [1, { selectedIndices: 'x' }, 'opts.selectedIndices']],
+  },
+  allMetagraphs: { args: [{}], bad: [...selector(0, 'opts'), [0, { netuids: [70_000] }, 'opts.netuids[0]'], [0, { lite: 0 }, 'opts.lite']] },
   neuronsLite: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
   neurons: { args: [1, {}], bad: [...netuids(0), ...selector(1)] },
   neuronForUid: { args: [0, 1, {}], bad: [...netuids(0, 'uid'), ...netuids(1), ...selector(2)] },
@@ -114,6 +127,23 @@ const functionTable = (): Record<string, Entry> => ({
   neuronFull: { args: [{}], bad: [[0, null, 'raw'], [0, 5, 'raw'], [0, [], 'raw']] },
   stakeInfo: { args: [{}], bad: [[0, null, 'raw'], [0, 5, 'raw'], [0, [], 'raw']] },
   delegateInfo: { args: [{}], bad: [[0, null, 'raw'], [0, 5, 'raw'], [0, [], 'raw']] },
+  convertWeightsAndUidsForEmit: { args: [[0], [1]], bad: [[0, null, 'uids'], [0, [-1], 'uids[0]'], [0, [70_000], 'uids[0]'], [1, [NaN], 'weights[0]'], [1, [-1], 'weights[0]']] },
+  convertAndNormalizeWeightsAndUids: { args: [[0], [1]], bad: [[1, 'x', 'weights'], [1, [Infinity], 'weights[0]'], [0, [1.5], 'uids[0]']] },
+  normalizeMaxWeight: { args: [[1], 0.1, 'float64'], bad: [[0, null, 'x'], [1, 'x', 'limit'], [2, 'f16', 'dtype']] },
+  processWeights: { args: [{ uids: [0], weights: [1], numNeurons: 1, minAllowedWeights: 1, maxWeightLimit: 1 }], bad: [[0, null, 'args'], [0, { uids: [0], weights: [1], numNeurons: -1, minAllowedWeights: 1, maxWeightLimit: 1 }, 'args.numNeurons']] },
+  convertWeightUidsAndValsToTensor: { args: [1, [0], [1]], bad: [[0, -1, 'n'], [0, 1.5, 'n']] },
+  mechanismStorageIndex: { args: [1, 0], bad: [[0, 1.5, 'netuid'], [1, 300, 'mechid']] },
+  generateWeightHash: { args: [{ address: ALICE, netuid: 1, uids: [0], values: [1], versionKey: 1, salt: [1] }], bad: [[0, null, 'args'], [0, { address: ALICE, netuid: 1, uids: [0], values: [1], versionKey: -1, salt: [1] }, 'args.versionKey'], [0, { address: ALICE, netuid: 1.5, uids: [0], values: [1], versionKey: 1, salt: [1] }, 'args.netuid']] },
+  roundIdentity: { args: [1], bad: [[0, -1, 'round'], [0, 'x', 'round'], [0, 2n ** 64n, 'round'], [0, 1.5, 'round']] },
+  verifyRoundSignature: { args: [1, SIG, PK], bad: [[0, -1, 'round'], [1, null, 'signature'], [1, 'x', 'signature'], [2, 5, 'publicKey']] },
+  timelockEncrypt: { args: [new Uint8Array(1), 1, {}], bad: [[0, null, 'payload'], [0, [1], 'payload'], [1, -1, 'round'], [2, 5, 'opts'], [2, { rng: 5 }, 'opts.rng'], [2, { publicKey: 'x' }, 'opts.publicKey'], [2, { rng: () => new Uint8Array(1) }, 'opts.rng']] },
+  timelockDecrypt: { args: [new Uint8Array(1), SIG], bad: [[0, null, 'ciphertext'], [0, 'x', 'ciphertext'], [1, null, 'roundSignature']] },
+  parseCiphertext: { args: [new Uint8Array(0)], bad: [[0, null, 'bytes'], [0, '0x', 'bytes']] },
+  serializeCiphertext: { args: [{}], bad: [[0, null, 'ct'], [0, { header: 5 }, 'ct.header']] },
+  revealRound: { args: [REVEAL], bad: [[0, null, 'params'], [0, { ...REVEAL, tempo: -1 }, 'params.tempo'], [0, { ...REVEAL, netuid: 70_000 }, 'params.netuid'], [0, { ...REVEAL, blockTime: 0 }, 'params.blockTime']] },
+  revealSchedule: { args: [REVEAL], bad: [[0, null, 'params'], [0, { ...REVEAL, currentBlock: 1.5 }, 'params.currentBlock']] },
+  revealRoundAfterBlocks: { args: [{ blocksUntilReveal: 1 }], bad: [[0, null, 'params'], [0, { blocksUntilReveal: -1 }, 'params.blocksUntilReveal'], [0, { blocksUntilReveal: 1, period: 'x' }, 'params.period']] },
+  metagraphInfo: { args: [{ netuid: 1 }], bad: [[0, null, 'raw'], [0, 5, 'raw'], [0, [], 'raw']] },
   resolveEndpoints: { args: ['finney'], bad: [[0, null, 'network'], [0, 5, 'network'], [0, '', 'network'], [0, 'nonsense', 'network'], [0, 'toString', 'network'], [0, [], 'network'], [0, [5], 'network[0]']] },
 });
 
@@ -124,7 +154,7 @@ describe('bad arguments to src/subtensor: typed error naming the argument, nothi
     expect(own.sort()).toEqual(Object.keys(methodTable()).sort());
     expect(Object.getOwnPropertyNames(Subtensor).filter((n) => !['length', 'name', 'prototype'].includes(n))).toEqual(['connect']);
     // error classes are constructed by the library, not called with user input
-    const fns = Object.entries(subtensor).filter(([k, v]) => typeof v === 'function' && k !== 'Subtensor' && !(v.prototype instanceof Error)).map(([k]) => k);
+    const fns = Object.entries(subtensor).filter(([k, v]) => typeof v === 'function' && !['Subtensor', 'Metagraph'].includes(k) && !(v.prototype instanceof Error)).map(([k]) => k);
     expect(fns.sort()).toEqual(Object.keys(functionTable()).sort());
   });
 
