@@ -4,6 +4,7 @@
 //   substrate-lite balance <ss58>... [--json]
 //   substrate-lite neurons <netuid> [--lite] [--json]
 //   substrate-lite subnets
+//   substrate-lite metagraph <netuid> [--full] | neuron <netuid> <uid|hotkey> | stake <coldkey>  (cli-reads.ts)
 //   substrate-lite wallet list | create | show <name> | new-hotkey <name> <hotkey> | sign <message>  (cli-wallet.ts)
 // Options: --url ws://… | --network finney|test|archive|local, --block <n>, --json
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ import { typegenMain, TYPEGEN_USAGE } from './cli-typegen.js';
 import { Subtensor, formatBalance, resolveEndpoints, type Balance } from './subtensor/index.js';
 import { walletMain } from './cli-wallet.js';
 import { subnetRows, subnetTable } from './cli-subnets.js';
+import { readCommand } from './cli-reads.js';
 
 const USAGE = `usage: substrate-lite <command> [args] [--url ws://… | --network finney] [--block n] [--json]
 commands:
@@ -20,6 +22,9 @@ commands:
   balance <ss58>...                free balances, all in one request
   neurons <netuid> [--lite]        neurons of a subnet
   subnets                          every subnet: netuid, name, price, emission, tempo, n
+  metagraph <netuid> [--full]      the subnet's metagraph columns (--full: with weights and bonds)
+  neuron <netuid> <uid|hotkey>     one neuron
+  stake <coldkey>                  the coldkey's stake per hotkey and subnet
   block                            current block number and hash
   wallet <list|create|show|new-hotkey|sign>  bittensor wallets (substrate-lite wallet --help)
 ${TYPEGEN_USAGE}`;
@@ -48,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       block: { type: 'string' },
       json: { type: 'boolean', default: false },
       lite: { type: 'boolean', default: false },
+      full: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -100,8 +106,14 @@ export async function main(argv: string[]): Promise<number> {
         out = { number: await st.client.getBlockNumber(hash), hash };
         break;
       }
-      default:
+      default: {
+        const r = await readCommand(st, cmd, args, blockHash, values.full);
+        if (r) {
+          ({ out, text } = r);
+          break;
+        }
         throw new SubstrateLiteError(`unknown command ${JSON.stringify(cmd)}\n${USAGE}`);
+      }
     }
     console.log(values.json || text === undefined ? toJson(out) : text);
     return 0;
