@@ -42,6 +42,7 @@ const BENCHES: [string, (ctx: BenchContext) => Promise<any>][] = [
   ['rpc', rpcBench],
   ['querymap', async (ctx) => (await import('./querymap.bench.js')).run(ctx)],
   ['keys', async (ctx) => (await import('./keys.bench.js')).run(ctx)],
+  ['metagraph', async (ctx) => (await import('./metagraph.bench.js')).run(ctx)],
 ];
 
 async function main() {
