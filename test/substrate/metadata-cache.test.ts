@@ -114,7 +114,7 @@ describe('file metadata store', () => {
 
   it('evicts least recently used runtimes beyond maxBytes', async () => {
     const dir = tmp();
-    const small = md.subarray(0, 10_000);
+    const small = new Uint8Array(10_000).fill(0x6d); // any bytes: the store keeps them opaque (and this needs no fixture)
     const store = fileMetadataStore(dir, { maxBytes: 25_000 });
     await store.set(GENESIS_A, 1, small);
     await new Promise((r) => setTimeout(r, 20));
