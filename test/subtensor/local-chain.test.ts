@@ -1,9 +1,9 @@
 // The Subtensor layer against the real local runtime (raonet spec 218: 2 subnets, 1 neuron on
 // subnet 1, old runtime APIs with legacy Vec<u8> results).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Subtensor, balance, fromTao, formatBalance } from '../../src/subtensor/index.js';
+import { Subtensor, UnsupportedRuntimeError, balance, fromTao, formatBalance } from '../../src/subtensor/index.js';
 import { devSigner, InvalidArgumentError } from '../../src/substrate/index.js';
-import { InvalidAddressError, MetadataError } from '../../src/scale/index.js';
+import { InvalidAddressError } from '../../src/scale/index.js';
 
 const url = inject('chainUrl');
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -51,7 +51,7 @@ describe.skipIf(!url)('Subtensor on the local chain', () => {
     expect(onSubnet1?.isRegistered).toBe(true);
     expect(Object.keys(await st.getStakeInfoForColdkeys([n.coldkey]))).toEqual([n.coldkey]);
     await expect(st.getBalance('not-an-address')).rejects.toThrow(InvalidAddressError);
-    await expect(st.getMetagraphInfo(1)).rejects.toThrow(MetadataError); // spec 218 has no get_metagraph
+    await expect(st.getMetagraphInfo(1)).rejects.toThrow(UnsupportedRuntimeError); // spec 218 has no get_metagraph: a typed "not on this runtime"
   });
 
   it('block selection: block and blockHash must agree, reuseBlock pins, at() views', async () => {
