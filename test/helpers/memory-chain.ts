@@ -40,8 +40,14 @@ function answer(method: string, params: unknown[]): unknown {
   }
 }
 
+/**
+ * A test's own answers, tried before the defaults (undefined falls through); `notify` pushes a
+ * subscription notification, as a node does after answering a subscribe call with an id.
+ */
+export type Override = (method: string, params: unknown[], notify: (subscription: string, method: string, result: unknown) => void) => unknown;
+
 /** A recording provider over `answer`. */
-export function recordingProvider(sent: MemoryChain['sent']): { provider: JsonRpcProvider; connections: () => number } {
+export function recordingProvider(sent: MemoryChain['sent'], override?: Override): { provider: JsonRpcProvider; connections: () => number } {
   let opened = 0;
   const provider: JsonRpcProvider = (onMessage, onStatus) => {
     opened++;
@@ -51,7 +57,17 @@ export function recordingProvider(sent: MemoryChain['sent']): { provider: JsonRp
         const frames = JSON.parse(msg);
         for (const r of Array.isArray(frames) ? frames : [frames]) {
           sent.push({ method: r.method, params: r.params });
-          const result = answer(r.method, r.params);
+          const notify = (subscription: string, method: string, result: unknown) =>
+            setTimeout(() => onMessage(JSON.stringify({ jsonrpc: '2.0', method, params: { subscription, result } })), 1);
+          let result: unknown;
+          try {
+            result = override?.(r.method, r.params, notify);
+          } catch (e) {
+            const error = e as { code: number; message: string; data?: unknown };
+            queueMicrotask(() => onMessage(JSON.stringify({ jsonrpc: '2.0', id: r.id, error })));
+            continue;
+          }
+          if (result === undefined) result = answer(r.method, r.params);
           queueMicrotask(() => onMessage(JSON.stringify({ jsonrpc: '2.0', id: r.id, result })));
         }
       },
@@ -62,13 +78,13 @@ export function recordingProvider(sent: MemoryChain['sent']): { provider: JsonRp
 }
 
 /** A connected client over the in-memory chain, or null (with the reason) when the fixture is missing. */
-export async function memoryChain(): Promise<MemoryChain | { skip: string }> {
+export async function memoryChain(override?: Override): Promise<MemoryChain | { skip: string }> {
   const md = await readFixture(METADATA);
   if (!md) return { skip: fixtureSkipReason(METADATA) };
   const store = memoryMetadataStore();
   await store.set(GENESIS, SPEC, new Uint8Array(md));
   const sent: MemoryChain['sent'] = [];
-  const { provider, connections } = recordingProvider(sent);
+  const { provider, connections } = recordingProvider(sent, override);
   const client = await SubstrateClient.connect(provider, { metadataStore: store, heartbeatMs: 0, reconnect: false });
   return { client, sent, connections, provider };
 }
