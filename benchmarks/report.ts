@@ -392,7 +392,7 @@ export function markdown(r: Results): string {
   } else o.push(`n/a: ${qm?.error ?? 'not run'}`, '');
 
   // ---- keys (the section renders itself: benchmarks/keys.bench.ts)
-  for (const k of ['keys', 'metagraph']) if (Array.isArray(r.benchmarks[k]?.markdown)) o.push(...r.benchmarks[k].markdown);
+  for (const k of ['keys', 'metagraph', 'extrinsic']) if (Array.isArray(r.benchmarks[k]?.markdown)) o.push(...r.benchmarks[k].markdown);
 
   const errs = Object.entries(r.benchmarks).filter(([, v]) => v?.error);
   if (errs.length) o.push('## Errors', '', ...errs.map(([k, v]) => `- ${k}: ${String(v.error).split('\n')[0]}`), '');

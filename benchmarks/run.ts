@@ -43,6 +43,7 @@ const BENCHES: [string, (ctx: BenchContext) => Promise<any>][] = [
   ['querymap', async (ctx) => (await import('./querymap.bench.js')).run(ctx)],
   ['keys', async (ctx) => (await import('./keys.bench.js')).run(ctx)],
   ['metagraph', async (ctx) => (await import('./metagraph.bench.js')).run(ctx)],
+  ['extrinsic', async (ctx) => (await import('./extrinsic.bench.js')).run(ctx)],
 ];
 
 async function main() {
@@ -51,7 +52,7 @@ async function main() {
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
   const ctx: BenchContext = { chainUrl: null, log };
   let chain: { url: string; stop(): Promise<void> } | null = null;
-  const needChain = BENCHES.some(([n]) => (!only || only.includes(n)) && ['decoding', 'cold-start', 'workload', 'memory'].includes(n));
+  const needChain = BENCHES.some(([n]) => (!only || only.includes(n)) && ['decoding', 'cold-start', 'workload', 'memory', 'extrinsic'].includes(n));
   if (needChain) {
     log('starting the local chain (chopsticks)…');
     try {

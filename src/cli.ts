@@ -6,6 +6,7 @@
 //   substrate-lite subnets
 //   substrate-lite metagraph <netuid> [--full] | neuron <netuid> <uid|hotkey> | stake <coldkey>  (cli-reads.ts)
 //   substrate-lite wallet list | create | show <name> | new-hotkey <name> <hotkey> | sign <message>  (cli-wallet.ts)
+//   substrate-lite transfer | stake | weights | register | axon …  signed writes with a wallet (cli-writes.ts)
 // Options: --url ws://… | --network finney|test|archive|local, --block <n>, --json
 import { parseArgs } from 'node:util';
 import { SubstrateLiteError } from './errors.js';
@@ -15,6 +16,7 @@ import { Subtensor, formatBalance, resolveEndpoints, type Balance } from './subt
 import { walletMain } from './cli-wallet.js';
 import { subnetRows, subnetTable } from './cli-subnets.js';
 import { readCommand } from './cli-reads.js';
+import { isWriteCommand, writeMain, WRITES_USAGE } from './cli-writes.js';
 
 const USAGE = `usage: substrate-lite <command> [args] [--url ws://… | --network finney] [--block n] [--json]
 commands:
@@ -27,6 +29,7 @@ commands:
   stake <coldkey>                  the coldkey's stake per hotkey and subnet
   block                            current block number and hash
   wallet <list|create|show|new-hotkey|sign>  bittensor wallets (substrate-lite wallet --help)
+${WRITES_USAGE}
 ${TYPEGEN_USAGE}`;
 
 export function toJson(v: unknown): string {
@@ -44,6 +47,7 @@ function parseKey(s: string): unknown {
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'typegen') return typegenMain(argv.slice(1));
   if (argv[0] === 'wallet') return walletMain(argv.slice(1)); // its own options; no chain connection
+  if (isWriteCommand(argv)) return writeMain(argv); // its own options: wallet, --yes, --wait
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -1,7 +1,7 @@
 // Nonce reservation: concurrent signatures for one account get consecutive nonces without waiting
-// for the pool. The first reservation for an account asks the node (`system_accountNextIndex`,
-// which counts the account's transactions still in the pool; the on-chain nonce where a node lacks
-// it); later ones count up locally. A reservation that was never sent is given back when it is the
+// for the pool. A reservation asks the node (`system_accountNextIndex`, which counts the account's
+// transactions still in the pool; the on-chain nonce where a node lacks it) unless earlier
+// reservations are still on their way to the pool — then it counts up locally. A reservation that was never sent is given back when it is the
 // latest, else the account resyncs from the node at its next reservation, and so does one whose
 // transaction the pool rejected — a nonce is never skipped silently. Each account has its own
 // queue, so many signers in one process never wait on each other. Submissions keep nonce order:
@@ -18,11 +18,13 @@ interface Book {
   /** The queue every reservation for this account goes through, one after the other. */
   queue: Promise<unknown>;
   /** Reserved nonces not yet accepted or refused by the pool → resolves when they are (or the grace ends). */
-  unsent: Map<number, { done: Promise<void>; resolve(): void; submitting: Promise<void>; startSubmitting(): void }>;
+  unsent: Map<number, { done: Promise<void>; resolve(): void; submitting: Promise<void>; startSubmitting(): void; at: number }>;
 }
 
 /** How long a submission waits for the previous reserved nonce to reach the pool. */
 const GRACE_MS = 3000;
+/** A reservation not submitted within this long no longer counts as on its way. */
+const STALE_MS = 60_000;
 
 const books = new WeakMap<object, Map<string, Book>>();
 
@@ -42,7 +44,10 @@ function book(client: SubstrateClient, address: string): Book {
 export function reserveNonce(client: SubstrateClient, address: string, opts: AtOptions = {}): Promise<number> {
   const b = book(client, address);
   const turn = b.queue.then(async () => {
-    if (b.next === null) b.next = await poolAwareNonce(client, address, opts);
+    prune(b);
+    // count locally only while earlier reservations are still on their way to the pool; otherwise
+    // the node knows best (another process may have used the account since)
+    if (b.next === null || b.unsent.size === 0) b.next = await poolAwareNonce(client, address, opts);
     const n = b.next++;
     track(b, n);
     return n;
@@ -72,7 +77,18 @@ function deferred(): { promise: Promise<void>; resolve(): void } {
 function track(b: Book, n: number): void {
   const done = deferred();
   const submitting = deferred();
-  b.unsent.set(n, { done: done.promise, resolve: done.resolve, submitting: submitting.promise, startSubmitting: submitting.resolve });
+  b.unsent.set(n, { done: done.promise, resolve: done.resolve, submitting: submitting.promise, startSubmitting: submitting.resolve, at: Date.now() });
+}
+
+/** Forget reservations signed long ago and never submitted (held offline, or dropped). */
+function prune(b: Book): void {
+  const old = Date.now() - STALE_MS;
+  for (const [n, e] of b.unsent) {
+    if (e.at >= old) continue;
+    e.startSubmitting();
+    e.resolve();
+    b.unsent.delete(n);
+  }
 }
 
 /**

@@ -2,6 +2,7 @@
 // helpers, the storage/runtime-API address table) stay unexported.
 export { Subtensor, type BlockSelector } from './subtensor.js';
 export type { TransferOptions } from './transfer.js';
+export { PreconditionError, type WriteOptions } from './write.js';
 export { RAO_PER_TAO, balance, fromTao, formatBalance, sumBalances, unitFor, type Balance } from './balance.js';
 export {
   U16_MAX,

@@ -4,37 +4,48 @@
  * @module
  */
 import { RpcError } from '../rpc/index.js';
-import {
-  composeCall, createSignedExtrinsic, getPaymentInfo, submitExtrinsic, type ExtrinsicReceipt, type Signer,
-} from '../substrate/index.js';
-import { ss58Decode } from '../scale/index.js';
-import { addressArg, optBoolArg, optOneOfArg, optionsArg, optSignalArg, signerArg } from '../substrate/validate.js';
+import { InvalidArgumentError, composeCall, getPaymentInfo, type ExtrinsicReceipt, type Signer } from '../substrate/index.js';
+import { ss58Encode } from '../scale/index.js';
+import { addressArg, optBoolArg, optionsArg, optSignalArg, signerArg } from '../substrate/validate.js';
+import { PreconditionError, submitCall, writeOptionsArg, type WriteOptions } from './write.js';
 import { balance, type Balance } from './balance.js';
 import { raoArg } from './args.js';
 import type { Subtensor } from './subtensor.js';
 
-export interface TransferOptions {
-  waitFor?: 'none' | 'inclusion' | 'finalization';
+export interface TransferOptions extends WriteOptions {
   /** false sends transfer_allow_death (may reap the sender); default transfer_keep_alive. */
   keepAlive?: boolean;
-  signal?: AbortSignal;
+  /** Send everything (Balances.transfer_all); `amount` must then be null. */
+  transferAll?: boolean;
 }
 
-export async function transfer(st: Subtensor, signer: Signer, dest: string, amount: bigint | Balance, opts: TransferOptions = {}): Promise<ExtrinsicReceipt> {
+/**
+ * Python's transfer_extrinsic: refuses (PreconditionError 'balance') when the balance does not
+ * cover amount + fee (+ the existential deposit when keeping the account alive), before signing.
+ */
+export async function transfer(st: Subtensor, signer: Signer, dest: string, amount: bigint | Balance | null, opts: TransferOptions = {}): Promise<ExtrinsicReceipt> {
   signerArg(signer, 'signer');
   addressArg(dest, 'dest');
-  const rao = raoArg(amount, 'amount');
   const o = optionsArg(opts, 'opts');
-  const waitFor = optOneOfArg(o.waitFor, 'opts.waitFor', ['none', 'inclusion', 'finalization'] as const) ?? 'inclusion';
-  const keepAlive = optBoolArg(o.keepAlive, 'opts.keepAlive');
-  const signal = optSignalArg(o.signal, 'opts.signal');
-  const rt = await st.client.runtime({ signal });
-  const call = composeCall(rt.registry, 'Balances', keepAlive === false ? 'transfer_allow_death' : 'transfer_keep_alive', {
-    dest: { type: 'Id', value: dest },
-    value: rao,
-  });
-  const ext = await createSignedExtrinsic(st.client, call, signer, { signal });
-  return submitExtrinsic(st.client, ext, { waitFor, signal });
+  const w = writeOptionsArg(o);
+  const keepAlive = optBoolArg(o.keepAlive, 'opts.keepAlive') ?? true;
+  const all = optBoolArg(o.transferAll, 'opts.transferAll') ?? false;
+  if (all && amount !== null) throw new InvalidArgumentError('amount: must be null with opts.transferAll (everything is sent)', 'amount', amount);
+  if (!all && amount === null) throw new InvalidArgumentError('amount: null only with opts.transferAll: true', 'amount', amount);
+  const rao = amount === null ? null : raoArg(amount, 'amount');
+  const from = ss58Encode(signer.accountId ?? signer.publicKey);
+  const head = await st.client.getChainHead({ signal: w.signal });
+  const [rt, free, ed, fee] = await Promise.all([
+    st.client.runtime({ signal: w.signal }),
+    st.getBalance(from, { blockHash: head, signal: w.signal }),
+    st.getExistentialDeposit({ blockHash: head, signal: w.signal }),
+    getTransferFee(st, from, dest, rao, keepAlive, { signal: w.signal }),
+  ]);
+  const floor = keepAlive ? ed.rao : 0n;
+  if (rao === null ? free.rao - fee.rao < floor : free.rao < rao + fee.rao + floor) {
+    throw new PreconditionError('balance', `${from} has ${free.rao} rao: not enough to transfer ${rao ?? 'everything'} with the fee of ${fee.rao} rao${floor ? ` and keep the existential deposit of ${floor} rao` : ''}`);
+  }
+  return submitCall(st, signer, transferCall(rt.registry, dest, rao, keepAlive), w);
 }
 
 /** Python's get_transfer_fn_params: no amount is transfer_all, else keep-alive or allow-death. */
@@ -51,11 +62,9 @@ export async function getTransferFee(
   const rao = amount === null ? null : raoArg(amount, 'amount');
   const keep = optBoolArg(keepAlive, 'keepAlive') ?? true;
   const signal = optSignalArg(optionsArg(sel, 'sel').signal, 'sel.signal');
-  const fake: Signer = { publicKey: ss58Decode(coldkey).publicKey, type: 'Sr25519', sign: () => new Uint8Array(64) };
   try {
     const rt = await st.client.runtime({ signal });
-    const ext = await createSignedExtrinsic(st.client, transferCall(rt.registry, dest, rao, keep), fake, { signal });
-    return balance((await getPaymentInfo(st.client, ext, { signal })).partialFee);
+    return balance((await getPaymentInfo(st.client, transferCall(rt.registry, dest, rao, keep), coldkey, { signal })).partialFee);
   } catch (e) {
     if (!(e instanceof RpcError)) throw e;
     return balance(20_000_000n);
@@ -64,7 +73,11 @@ export async function getTransferFee(
 
 /** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
 export const transferWrites = {
-  /** Transfer `amount` (rao bigint or Balance) from `signer` to `dest`. */
+  /**
+   * Transfer `amount` (rao bigint or Balance; null with `transferAll`) from `signer` to `dest`:
+   * Python's transfer. Keep-alive by default; the balance is checked against amount, fee and
+   * existential deposit before signing (PreconditionError 'balance').
+   */
   transfer,
   /**
    * The fee of a transfer of `amount` (null: transfer_all) from `coldkey` to `dest`: Python's
