@@ -3,7 +3,6 @@
 // concurrent calls share lives in immutable snapshots (the runtime cache), never in a mutable
 // "last block hash" field. Every public method checks its arguments first (./validate.ts), so a
 // malformed call fails with an InvalidArgumentError before anything is sent.
-import { tx, type Tx } from './tx.js';
 import { RpcClient, type JsonRpcProvider, type RequestOptions, type RpcClientOptions } from '../rpc/index.js';
 import { fromHex, storageKey, type Codec } from '../scale/index.js';
 import { BlockNotFoundError, InvalidArgumentError } from './errors.js';
@@ -353,14 +352,6 @@ export class SubstrateClient {
   }
 
   // Subscriptions
-
-  /**
-   * `pallet.name(args)` as a builder: `.signAndSubmit(signer, { waitFor })`, `.paymentInfo(address)`,
-   * `.sign(signer)` (offline), `.call()`. Args by field name or position, as composeCall takes them.
-   */
-  tx(pallet: string, name: string, args: Record<string, unknown> | unknown[] = {}): Tx {
-    return tx(this, pallet, name, args);
-  }
 
   /** New (or finalised) heads with their hash (and Aura author with `author: true`); `break` unsubscribes. */
   subscribeHeads(opts: HeadsOptions = {}): AsyncIterableIterator<HeadWithAuthor> {

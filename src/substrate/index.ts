@@ -24,7 +24,7 @@ export { subscribeBlockHeaders, waitForBlock } from './subscriptions.js';
 export type { HeadsOptions, HeadWithAuthor } from './subscriptions.js';
 export * from './events.js';
 export * from './extrinsic.js';
-export type { Tx } from './tx.js';
+export { tx, type Tx } from './tx.js';
 export * from './extrinsic-decode.js';
 export * from './signer.js';
 export * from './errors.js';

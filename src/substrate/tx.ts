@@ -1,14 +1,16 @@
 // One short path for any call, as polkadot-api and dedot users know it:
-// `client.tx('Balances', 'transfer_keep_alive', args).signAndSubmit(signer, { waitFor })`, plus
+// `tx(client, 'Balances', 'transfer_keep_alive', args).signAndSubmit(signer, { waitFor })` (on a
+// Subtensor: `st.tx(...)`), plus
 // `.paymentInfo(address)` and `.sign(signer)` for offline signing. The builder only holds the
 // names and arguments; each method composes the call with the runtime it runs against, so a
 // runtime upgrade between building and sending is no trap. The free functions stay the pieces.
+// A function, not a SubstrateClient method, so read-only programs do not bundle the signing code.
 import type { AtOptions, SubstrateClient } from './client.js';
 import { composeCall, createSignedExtrinsic, getPaymentInfo, type Call, type PaymentInfo, type SignOptions } from './extrinsic.js';
 import type { ExtrinsicReceipt } from './receipt.js';
 import type { Signer } from './signer.js';
 import { submitExtrinsic, type SubmitOptions } from './submit.js';
-import { atArg, callArgsArg, nameArg, optionsArg } from './validate.js';
+import { atArg, callArgsArg, clientArg, nameArg, optionsArg } from './validate.js';
 
 /** A call not yet composed: compose, price, sign, or sign and submit it. */
 export interface Tx {
@@ -25,8 +27,13 @@ export interface Tx {
   signAndSubmit(signer: Signer, opts?: SignOptions & SubmitOptions): Promise<ExtrinsicReceipt>;
 }
 
-/** The builder behind `client.tx(...)`; names and the args' shape are checked here, values when composed. */
+/**
+ * `pallet.name(args)` as a builder: `.signAndSubmit(signer, { waitFor })`, `.paymentInfo(address)`,
+ * `.sign(signer)` (offline), `.call()`. Args by field name or position, as composeCall takes them;
+ * names and the args' shape are checked here, values when composed.
+ */
 export function tx(client: SubstrateClient, pallet: string, name: string, args: Record<string, unknown> | unknown[] = {}): Tx {
+  clientArg(client, 'client');
   nameArg(pallet, 'pallet');
   nameArg(name, 'name');
   const a = args === undefined || args === null ? {} : callArgsArg(args, 'args');

@@ -8,6 +8,7 @@ import type { DispatchErrorInfo } from './errors.js';
 import type { ChainEvent } from './events.js';
 import { composeCall, submitExtrinsic, type Call, type ExtrinsicReceipt } from './extrinsic.js';
 import { clientArg } from './validate.js';
+import { tx, type Tx } from './tx.js';
 
 /** One storage item: keys as query takes them, value as it returns, keys as queryMap decodes them. */
 export interface StorageDef {
@@ -135,13 +136,22 @@ export type TypedReceipt<C extends ChainDefinition> = Omit<ExtrinsicReceipt, 'ev
   dispatchError: TypedDispatchError<C> | null;
 };
 
-/** composeCall and submitExtrinsic, typed for `C`. */
+/** tx(client, pallet, name, args) with the pallet, call name and arguments checked against `C`. */
+export type TypedTx<C extends ChainDefinition> = <P extends Str<C['calls']>, N extends Str<C['calls'][P]>>(
+  client: SubstrateClient,
+  pallet: P,
+  name: N,
+  ...args: C['calls'][P][N] extends null ? [args?: Record<string, never> | []] : [args: Input<C['calls'][P][N]>]
+) => Tx;
+
+/** composeCall, tx and submitExtrinsic, typed for `C`. */
 export interface TypedExtrinsics<C extends ChainDefinition> {
   composeCall: TypedComposeCall<C>;
+  tx: TypedTx<C>;
   submitExtrinsic(client: SubstrateClient, extrinsicHex: string, opts?: Parameters<typeof submitExtrinsic>[2]): Promise<TypedReceipt<C>>;
 }
 
 /** The extrinsic helpers seen through `C` (they are the same functions). */
 export function typedExtrinsics<C extends ChainDefinition>(): TypedExtrinsics<C> {
-  return { composeCall, submitExtrinsic } as unknown as TypedExtrinsics<C>;
+  return { composeCall, submitExtrinsic, tx } as unknown as TypedExtrinsics<C>;
 }

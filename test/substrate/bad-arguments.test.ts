@@ -81,7 +81,6 @@ const clientTable = (): Record<string, Entry> => ({
   getConstant: { args: ['System', 'SS58Prefix', {}], bad: [...names(0, 'pallet'), ...names(1, 'name'), ...atOptions(2)] },
   getMetadata: atOnly(),
   getRuntimeVersion: atOnly(),
-  tx: { args: ['Balances', 'transfer_keep_alive', { value: 1n }], bad: [...names(0, 'pallet'), ...names(1, 'name'), [2, 5, 'args'], [2, 'x', 'args']] },
   subscribeHeads: { args: [{}], bad: [[0, 5, 'opts'], [0, 'x', 'opts'], [0, { finalized: 'yes' }, 'opts.finalized'], [0, { author: 1 }, 'opts.author'], [0, { signal: {} }, 'opts.signal']] },
   subscribeStorage: { args: [[['System', 'Account', [ALICE]]], {}], bad: [...requests(0), [1, 5, 'opts'], [1, { signal: 'x' }, 'opts.signal']] },
 });
@@ -203,6 +202,7 @@ const functionTable = (c: SubstrateClient): Record<string, Entry> => {
     getAccountNonce: { args: [c, ALICE, {}], bad: [...clients, ...addresses(1, 'address'), ...atOptions(2)] },
     // the call form (client, call, address, opts) is checked in test/substrate/extrinsic.test.ts
     getPaymentInfo: { args: [c, '0x00', {}], bad: [...clients, ...hexes(1, 'extrinsicHex'), ...atOptions(2), [1, { bytes: 5 }, 'call.bytes']] },
+    tx: { args: [c, 'Balances', 'transfer_keep_alive', { value: 1n }], bad: [...clients, ...names(1, 'pallet'), ...names(2, 'name'), [3, 5, 'args'], [3, 'x', 'args']] },
     batchCall: {
       args: [rt.registry, [call], 'batch_all'],
       bad: [...registries(0), [1, null, 'calls'], [1, 'x', 'calls'], [1, [null], 'calls[0]'], [1, [{ bytes: 5 }], 'calls[0].bytes'], [1, [{ ...call, bytes: new Uint8Array([...call.bytes, 0]) }], 'calls[0]'], [2, 'batchy', 'mode']],

@@ -1,14 +1,14 @@
 // The extrinsic layer on the real local runtime (raonet spec 218, chopsticks, a block per
 // extrinsic): reserved nonces under 50 concurrent transfers, the resync after a rejection, default
 // mortality, era expiry, fees from the call alone, receipts, retrieveExtrinsic, Utility batches and
-// the client.tx() short path. Each test signs with fresh keys funded by dev_setStorage, so the
+// the tx(client, …) short path. Each test signs with fresh keys funded by dev_setStorage, so the
 // other test files signing at the same time never share a nonce with these.
 import { randomBytes } from 'node:crypto';
 import type { ApiPromise } from '@polkadot/api';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   ExtrinsicError, SubstrateClient, batchCall, composeCall, createSignedExtrinsic, decodeExtrinsic, getAccountNonce, getPaymentInfo,
-  retrieveExtrinsic, sr25519Signer, submitExtrinsic, type Signer,
+  retrieveExtrinsic, sr25519Signer, submitExtrinsic, tx, type Signer,
 } from '../../src/substrate/index.js';
 import { ss58Encode } from '../../src/scale/index.js';
 
@@ -143,20 +143,20 @@ describe.skipIf(!url)('extrinsics on the local chain', () => {
     expect(await free(a)).toBe(4n * TAO);
   });
 
-  it('client.tx(): paymentInfo, offline sign, signAndSubmit', async () => {
+  it('tx(client, …): paymentInfo, offline sign, signAndSubmit', async () => {
     const from = await funded();
     const to = (await funded(1n)).address;
-    const tx = client.tx('Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: to }, value: 4n * TAO });
-    const fee = await tx.paymentInfo(from.address);
-    const hex = await tx.sign(from, { nonce: 0 });
+    const t = tx(client, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: to }, value: 4n * TAO });
+    const fee = await t.paymentInfo(from.address);
+    const hex = await t.sign(from, { nonce: 0 });
     expect(decodeExtrinsic((await client.runtime()).registry, hex)).toMatchObject({ pallet: 'Balances', call: 'transfer_keep_alive', signer: from.address });
-    const r = await tx.signAndSubmit(from, { nonce: 0 });
+    const r = await t.signAndSubmit(from, { nonce: 0 });
     expect(r.success).toBe(true);
     expect(r.fee).toBe(fee.partialFee);
     expect(await free(to)).toBe(5n * TAO);
-    const failed = await client.tx('Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: to }, value: 10_000n * TAO }).signAndSubmit(from);
+    const failed = await tx(client, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: to }, value: 10_000n * TAO }).signAndSubmit(from);
     expect(failed.success).toBe(false);
     expect(failed.dispatchError).toMatchObject({ type: expect.any(String) });
-    expect(() => client.tx('Balances', '', {})).toThrow(/name/);
+    expect(() => tx(client, 'Balances', '', {})).toThrow(/name/);
   });
 });

@@ -184,4 +184,15 @@ describe.skipIf(!url)(`typed<FinneyChain>(client) on the local chain${skip ? ` (
     // @ts-expect-error no such call
     expect(() => composeCall(rt.registry, 'Balances', 'transfer', { dest: { type: 'Id', value: BOB }, value: 1n })).toThrow(InvalidArgumentError);
   });
+
+  it('tx: the short path is typed the same way, and its call equals composeCall', async () => {
+    const { composeCall, tx } = typedExtrinsics<Chain>();
+    const rt = await client.runtime();
+    const t = tx(client, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: BOB }, value: 5n });
+    expect((await t.call()).bytes).toEqual(composeCall(rt.registry, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: BOB }, value: 5n }).bytes);
+    // @ts-expect-error `value` is required
+    await expect(tx(client, 'Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: BOB } }).call()).rejects.toThrow(InvalidArgumentError);
+    // @ts-expect-error no such call
+    expect(() => tx(client, 'Balances', 'transfer', {})).not.toThrow(); // names are checked when composed
+  });
 });
