@@ -72,4 +72,21 @@ describe.skipIf(!url)('write commands on the local chain', () => {
     // more than the coldkey holds: refused before signing, nothing sent
     await expect(writeMain(['transfer', dest, '1000', '--yes'], { ...base, confirm: async () => true })).rejects.toMatchObject({ name: 'PreconditionError', check: 'balance' });
   });
+
+  it('stake add on root with --yes: the stake is read back; stake <coldkey> stays the read command', async () => {
+    const lines = { out: [] as string[], err: [] as string[] };
+    const s = sink(lines);
+    const [{ hotkey }] = await st.neuronsLite(1);
+    const before = (await st.getStake(coldkey, hotkey, 0)).rao;
+    const code = await writeMain(['stake', 'add', hotkey, '0', '2', '--yes'], {
+      env, subtensor: st, walletOptions: { kdfParams: KDF }, out: s.outFn, err: s.errFn, readPassword: () => Promise.reject(new Error('no prompt expected')), confirm: async () => false,
+    });
+    expect(code, lines.out.join('\n')).toBe(0);
+    expect(lines.err.join('\n')).toMatch(/addStake 2 on 5\w+ in subnet 0\nfee: τ/);
+    expect(lines.out.at(-1)).toMatch(/^ok: block \d+/);
+    const staked = (await st.getStake(coldkey, hotkey, 0)).rao - before;
+    expect(staked > 1_999_000_000n && staked <= 2_000_000_000n).toBe(true);
+    const { isWriteCommand } = await import('../src/cli-writes.js');
+    expect([isWriteCommand(['stake', coldkey]), isWriteCommand(['stake', 'add']), isWriteCommand(['weights', 'set'])]).toEqual([false, true, true]);
+  });
 });

@@ -3,6 +3,16 @@
 export { Subtensor, type BlockSelector } from './subtensor.js';
 export type { TransferOptions } from './transfer.js';
 export { PreconditionError, type WriteOptions } from './write.js';
+export type { SwapHotkeyOptions } from './serve-writes.js';
+export {
+  MIN_TICK, MAX_TICK, PRICE_STEP, priceToTick, tickToPrice, getFees, getFeesInRange, calculateFees, positionToTokenAmounts,
+  type LiquidityPosition, type FixedBits, type TickFeesOut, type PositionFeesRaw, type GetFeesArgs, type GetFeesInRangeArgs, type CalculateFeesArgs,
+} from './liquidity.js';
+export type { SetWeightsOptions, CommitWeightsOptions } from './weight-writes.js';
+export type { RevealCommitmentOptions, RevealCommitmentReceipt } from './child-writes.js';
+export type { AddStakeOptions, UnstakeOptions, UnstakeAllOptions, MoveStakeOptions, SwapStakeOptions, UnstakeMultipleOptions, MultipleStakeResult, StakeItemResult } from './stake-writes.js';
+export { BITTENSOR_VERSION_AS_INT, ipToInt, ipVersion, type AxonEndpoint, type PrometheusEndpoint, type SubnetIdentityInput, type ServeFields } from './serve-calls.js';
+export type { TimelockedCommitOptions, TimelockedCommitReceipt } from './timelock-writes.js';
 export { RAO_PER_TAO, balance, fromTao, formatBalance, sumBalances, unitFor, type Balance } from './balance.js';
 export {
   U16_MAX,

@@ -34,6 +34,12 @@ import { timeReads } from './time.js';
 import { metagraphInfoReads } from './metagraph-info.js';
 import { metagraphReads } from './metagraph.js';
 import { transferWrites } from './transfer.js';
+import { stakeWrites } from './stake-writes.js';
+import { serveWrites } from './serve-writes.js';
+import { weightWrites } from './weight-writes.js';
+import { timelockWrites } from './timelock-writes.js';
+import { liquidityReads } from './liquidity.js';
+import { callWrites } from './write.js';
 import { attach, type Methods } from './methods.js';
 import { NETWORKS_ADDED, TOTAL_NETWORKS, type ApiMethod, type ApiName, type ApiOutput } from './addresses.js';
 import { resolveEndpoints } from './networks.js';
@@ -60,7 +66,8 @@ export interface Subtensor
     Methods<typeof commitmentReads>, Methods<typeof balanceReads>, Methods<typeof childrenReads>,
     Methods<typeof stakeReads>, Methods<typeof transferWrites>, Methods<typeof neuronReads>,
     Methods<typeof blockReads>, Methods<typeof subnetLimitReads>, Methods<typeof subnetReads>, Methods<typeof swapReads>, Methods<typeof proxyReads>, Methods<typeof identityReads>, Methods<typeof rootClaimReads>, Methods<typeof subnetExtraReads>, Methods<typeof crowdloanReads>, Methods<typeof coldkeySwapReads>,
-    Methods<typeof metagraphInfoReads>, Methods<typeof metagraphReads> {}
+    Methods<typeof metagraphInfoReads>, Methods<typeof metagraphReads>,
+    Methods<typeof stakeWrites>, Methods<typeof serveWrites>, Methods<typeof weightWrites>, Methods<typeof timelockWrites>, Methods<typeof liquidityReads>, Methods<typeof callWrites> {}
 
 interface Pinned {
   readonly hash: string;
@@ -278,4 +285,4 @@ export class Subtensor {
 
 }
 
-attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads, swapReads, proxyReads, identityReads, rootClaimReads, subnetExtraReads, crowdloanReads, coldkeySwapReads, metagraphInfoReads, metagraphReads);
+attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads, swapReads, proxyReads, identityReads, rootClaimReads, subnetExtraReads, crowdloanReads, coldkeySwapReads, metagraphInfoReads, metagraphReads, stakeWrites, serveWrites, weightWrites, timelockWrites, liquidityReads, callWrites);

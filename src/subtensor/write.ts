@@ -6,8 +6,8 @@
  * @module
  */
 import {
-  ExtrinsicError, composeCall, createSignedExtrinsic, getPaymentInfo, submitExtrinsic,
-  type Call, type ExtrinsicReceipt, type Signer,
+  ExtrinsicError, composeCall, createSignedExtrinsic, getPaymentInfo, submitExtrinsic, tx,
+  type Call, type ExtrinsicReceipt, type Signer, type Tx,
 } from '../substrate/index.js';
 import { ss58Encode, type Registry } from '../scale/index.js';
 import {
@@ -98,3 +98,13 @@ export async function submitCall(st: Subtensor, signer: Signer, call: Call, opts
   }
   return r;
 }
+
+/** The methods this module adds to Subtensor (./methods.ts). */
+export const callWrites = {
+  /**
+   * Any call in one short path: `st.tx('SubtensorModule', 'set_weights', args).signAndSubmit(hotkey)`,
+   * `.paymentInfo(address)`, `.sign(signer)` for offline signing, `.call()` — the substrate layer's
+   * `tx(client, …)` on this Subtensor's client.
+   */
+  tx: (st: Subtensor, pallet: string, name: string, args: Record<string, unknown> | unknown[] = {}): Tx => tx(st.client, pallet, name, args),
+};

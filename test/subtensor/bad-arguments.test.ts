@@ -15,6 +15,10 @@ import { limitsRows } from './bad-args-limits.js';
 import { subnetsRows } from './bad-args-subnets.js';
 import { swapsRows } from './bad-args-swaps.js';
 import { proxiesRows } from './bad-args-proxies.js';
+import { stakeWritesRows } from './bad-args-stake-writes.js';
+import { serveWritesRows } from './bad-args-serve-writes.js';
+import { weightWritesRows } from './bad-args-weight-writes.js';
+import { liquidityRows, liquidityFunctionRows } from './bad-args-liquidity.js';
 
 const REVEAL = { tempo: 360, currentBlock: 1000, netuid: 1, subnetRevealPeriodEpochs: 1, now: 1_700_000_000 };
 const SIG = new Uint8Array(48);
@@ -39,7 +43,20 @@ const methodTable = (): Record<string, Entry> => ({
   ...subnetsRows(),
   ...swapsRows(),
   ...proxiesRows(),
+  ...stakeWritesRows(),
+  ...serveWritesRows(),
+  ...weightWritesRows(),
+  ...liquidityRows(),
   close: { args: [], bad: [], none: 'takes no arguments' },
+  tx: { args: ['Balances', 'transfer_keep_alive', { value: 1n }], bad: [...names(0, 'pallet'), ...names(1, 'name'), [2, 5, 'args'], [2, 'x', 'args']] },
+  commitTimelockedWeights: {
+    args: [signer(), 1, [0], [1], {}],
+    bad: [
+      [0, null, 'signer'], ...netuids(1), [2, null, 'uids'], [3, 'x', 'weights'], [2, [-1], 'uids[0]'], [3, [NaN], 'weights[0]'], [4, 5, 'opts'],
+      [4, { mechid: 256 }, 'opts.mechid'], [4, { versionKey: -1n }, 'opts.versionKey'], [4, { blockTime: 0 }, 'opts.blockTime'], [4, { commitRevealVersion: 1.5 }, 'opts.commitRevealVersion'],
+      [4, { waitFor: 'soon' }, 'opts.waitFor'], [4, { period: -1 }, 'opts.period'], [4, { dryRun: 1 }, 'opts.dryRun'],
+    ],
+  },
   at: { args: [HASH], bad: [null, undefined, '0x12', 5, {}, `0x${'z'.repeat(64)}`].map((v): Bad => [0, v, 'blockHash']) },
   resolveBlock: { args: [{}, false], bad: [...selector(0), [1, 'yes', 'pinHead']] },
   getCurrentBlock: { args: [{}], bad: signalOnly(0) },
@@ -144,6 +161,9 @@ const functionTable = (): Record<string, Entry> => ({
   revealSchedule: { args: [REVEAL], bad: [[0, null, 'params'], [0, { ...REVEAL, currentBlock: 1.5 }, 'params.currentBlock']] },
   revealRoundAfterBlocks: { args: [{ blocksUntilReveal: 1 }], bad: [[0, null, 'params'], [0, { blocksUntilReveal: -1 }, 'params.blocksUntilReveal'], [0, { blocksUntilReveal: 1, period: 'x' }, 'params.period']] },
   metagraphInfo: { args: [{ netuid: 1 }], bad: [[0, null, 'raw'], [0, 5, 'raw'], [0, [], 'raw']] },
+  ...liquidityFunctionRows(),
+  ipToInt: { args: ['1.2.3.4'], bad: [[0, 5, 'ip'], [0, null, 'ip'], [0, '1.2.3', 'ip'], [0, '256.1.1.1', 'ip'], [0, '::g', 'ip']] },
+  ipVersion: { args: ['::1'], bad: [[0, 5, 'ip'], [0, '', 'ip'], [0, '1.2.3.4.5', 'ip']] },
   resolveEndpoints: { args: ['finney'], bad: [[0, null, 'network'], [0, 5, 'network'], [0, '', 'network'], [0, 'nonsense', 'network'], [0, 'toString', 'network'], [0, [], 'network'], [0, [5], 'network[0]']] },
 });
 
