@@ -3,7 +3,7 @@
 //   signing    Balances.transfer_keep_alive signed N times with explicit nonces, mortal 128 blocks,
 //              against the same local chain: ours createSignedExtrinsic vs polkadot.js signAsync
 //              (both fetch what they need for the era from the node; the node answers in ~0 ms)
-//   inclusion  setWeights (a registered hotkey on its own subnet, weights rate limit 0) from the
+//   inclusion  setWeights (a registered hotkey on its own subnet, weights rate limit 1) from the
 //              call to the receipt, chopsticks building one block per extrinsic
 import { randomBytes } from 'node:crypto';
 import { SubstrateClient, composeCall, createSignedExtrinsic, sr25519Signer } from '../src/substrate/index.js';
@@ -64,13 +64,18 @@ async function inclusion(url: string, log: (m: string) => void): Promise<number[
     const cold = sr25519Signer(new Uint8Array(randomBytes(32)));
     const hot = sr25519Signer(new Uint8Array(randomBytes(32)));
     const [coldAddr, hotAddr] = [ss58Encode(cold.publicKey), ss58Encode(hot.publicKey)];
-    await st.client.rpc.request('dev_setStorage', [{ System: { Account: [[[coldAddr], { providers: 1, data: { free: (10n ** 15n).toString() } }], [[hotAddr], { providers: 1, data: { free: (10n ** 12n).toString() } }]] } }]);
+    await st.client.rpc.request('dev_setStorage', [{
+      System: { Account: [[[coldAddr], { providers: 1, data: { free: (10n ** 15n).toString() } }], [[hotAddr], { providers: 1, data: { free: (10n ** 12n).toString() } }]] },
+      SubtensorModule: { NetworkRateLimit: 1 }, // the chain's one-registration-per-interval limit
+    }]);
     await s.registerSubnet(cold, hotAddr);
     const netuid = Math.max(...(await st.getAllSubnetsNetuid()));
-    await st.client.rpc.request('dev_setStorage', [{ SubtensorModule: { WeightsSetRateLimit: [[[netuid], 0]], CommitRevealWeightsEnabled: [[[netuid], false]], MinAllowedWeights: [[[netuid], 0]] } }]);
+    await st.client.rpc.request('dev_setStorage', [{ SubtensorModule: { WeightsSetRateLimit: [[[netuid], 1]], CommitRevealWeightsEnabled: [[[netuid], false]], MinAllowedWeights: [[[netuid], 0]] } }]);
     log(`extrinsic: setWeights to inclusion on subnet ${netuid}`);
     const ms: number[] = [];
     for (let i = 0; i < 5; i++) {
+      // a block between runs: the weights rate limit counts blocks since the last update (not timed)
+      await st.client.rpc.request('dev_newBlock', [{ count: 2 }]);
       const t = performance.now();
       await s.setWeights(hot, netuid, [0], [1]);
       ms.push(round(performance.now() - t, 0));

@@ -74,11 +74,13 @@ export interface LocalChainOptions {
   timeoutMs?: number;
   /** raonet (spec 218, V14+V15, default) or testfinney (spec 103, V14 only). */
   chain?: 'raonet' | 'testfinney';
+  /** Any other raw chain spec file (the dev accounts are imported as for raonet). */
+  specPath?: string;
 }
 
 export async function startLocalChain(opts: LocalChainOptions = {}): Promise<LocalChain> {
   const testfinney = opts.chain === 'testfinney';
-  const spec = testfinney ? await fixturePath('subtensor/raw_spec_testfinney.json') : await chainSpecPath();
+  const spec = opts.specPath ?? (testfinney ? await fixturePath('subtensor/raw_spec_testfinney.json') : await chainSpecPath());
   if (!spec) throw new Error(testfinney ? fixtureSkipReason('subtensor/raw_spec_testfinney.json') : chainSkipReason());
   const port = opts.port ?? (await freePort());
   const bin = join(PROJECT_ROOT, 'node_modules', '.bin', 'chopsticks');

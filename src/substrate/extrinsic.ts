@@ -7,7 +7,8 @@ import {
   Cursor, blake2_256, bytes, concatBytes, decode, encode, encodeCompactNumber, fromHex, toHex, ss58Decode, ss58Encode, Writer, type Registry,
 } from '../scale/index.js';
 import { read, runtimeApi } from './address.js';
-import type { AtOptions, SubstrateClient } from './client.js';
+import type { AtOptions, Header, SubstrateClient } from './client.js';
+import { AbortError } from '../errors.js';
 import { InvalidArgumentError } from './errors.js';
 import { encodeExtensions } from './extensions.js';
 import { getAccountNonce, releaseNonce, reserveNonce } from './nonce.js';
@@ -87,13 +88,39 @@ function callArg(v: unknown, name: string): Call {
   return c as unknown as Call;
 }
 
+// The era's anchor: the latest finalized header, shared by the signatures of the next ANCHOR_MS (a
+// bot signing hundreds of extrinsics asks the node once, not twice per signature; a 128-block era
+// loses nothing by starting a second earlier).
+const ANCHOR_MS = 2000;
+const anchors = new WeakMap<object, { at: number; header: Promise<Header> }>();
+
+function recentFinalized(client: SubstrateClient, signal?: AbortSignal): Promise<Header> {
+  const hit = anchors.get(client);
+  let header: Promise<Header>;
+  if (hit && Date.now() - hit.at < ANCHOR_MS) header = hit.header;
+  else {
+    // fetched without any one caller's signal, since others share it; each caller's signal still ends its wait
+    header = client.getChainFinalisedHead().then((blockHash) => client.getBlockHeader({ blockHash }));
+    const entry = { at: Date.now(), header };
+    anchors.set(client, entry);
+    header.catch(() => anchors.get(client) === entry && anchors.delete(client));
+  }
+  if (!signal) return header;
+  if (signal.aborted) return Promise.reject(new AbortError('createSignedExtrinsic', signal.reason));
+  return new Promise<Header>((resolve, reject) => {
+    const onAbort = () => reject(new AbortError('createSignedExtrinsic', signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    header.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Build and sign a v4 extrinsic for `call` from `signer`. Returns the hex extrinsic. */
 export async function createSignedExtrinsic(client: SubstrateClient, call: Call, signer: Signer, opts: SignOptions = {}): Promise<string> {
   opts = signArgs(client, call, signer, opts);
   const who = signer.accountId ?? signer.publicKey; // ecdsa signs as blake2-256 of its key
   const [rt, anchor] = await Promise.all([
     client.runtime(opts),
-    client.getBlockHeader({ ...opts, blockHash: opts.blockHash ?? (await client.getChainFinalisedHead(opts)) }),
+    opts.blockHash !== undefined ? client.getBlockHeader(opts) : recentFinalized(client, opts.signal),
   ]);
   const address = ss58Encode(who, rt.registry.ss58Prefix);
   const reserved = opts.nonce === undefined;

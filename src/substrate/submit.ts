@@ -5,6 +5,7 @@
 // signal bound the rest. A rejection also makes the signer's reserved nonces resync from the node.
 import { blake2_256, fromHex, toHex } from '../scale/index.js';
 import { RpcError } from '../rpc/errors.js';
+import { AbortError } from '../errors.js';
 import type { SubstrateClient } from './client.js';
 import { ExtrinsicError } from './errors.js';
 import { decodeExtrinsic } from './extrinsic-decode.js';
@@ -105,7 +106,7 @@ export async function submitExtrinsic(client: SubstrateClient, extrinsicHex: str
     return { extrinsicHash: hash, blockHash: null, blockNumber: null, extrinsicIndex: null, success: true, dispatchError: null, fee: null, weight: null, events: [], status: 'none' };
   }
   const stop = new AbortController();
-  const onAbort = () => stop.abort(opts.signal!.reason);
+  const onAbort = () => stop.abort(new AbortError('submitExtrinsic', opts.signal!.reason));
   if (opts.signal?.aborted) onAbort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const timer = timeoutMs ? setTimeout(() => stop.abort(rejection(hash, 'timeout', `not ${waitFor === 'inclusion' ? 'included' : 'finalized'} within ${timeoutMs} ms`)), timeoutMs) : undefined;
