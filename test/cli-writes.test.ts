@@ -89,4 +89,19 @@ describe.skipIf(!url)('write commands on the local chain', () => {
     const { isWriteCommand } = await import('../src/cli-writes.js');
     expect([isWriteCommand(['stake', coldkey]), isWriteCommand(['stake', 'add']), isWriteCommand(['weights', 'set'])]).toEqual([false, true, true]);
   });
+
+  it('axon serve and weights set sign with the hotkey: an unregistered one fails on chain (named) or before signing (Python\'s check)', async () => {
+    const lines = { out: [] as string[], err: [] as string[] };
+    const s = sink(lines);
+    const base = { env, subtensor: st, walletOptions: { kdfParams: KDF }, out: s.outFn, err: s.errFn, readPassword: () => Promise.reject(new Error('the hotkey needs no password')), confirm: async () => true };
+    // the hotkey pays its own fee: fund it
+    const { openWallet } = await import('../src/keys/node/index.js');
+    const hot = await (await openWallet({ path: dir, name: 'w', hotkey: 'h', kdfParams: KDF })).hotkey();
+    await st.client.rpc.request('dev_setStorage', [{ System: { Account: [[[hot.address], { providers: 1, data: { free: (10n ** 9n).toString() } }]] } }]);
+    const code = await writeMain(['axon', 'serve', '1', '1.2.3.4', '8091', '--yes'], base);
+    expect(code).toBe(1);
+    expect(lines.err.join('\n')).toContain(`signed by the hotkey ${hot.address}`);
+    expect(lines.out.at(-1)).toMatch(/^failed: block \d+ .*SubtensorModule\.HotKeyNotRegisteredInNetwork/);
+    await expect(writeMain(['weights', 'set', '1', '0:1', '--yes'], base)).rejects.toMatchObject({ name: 'PreconditionError', check: 'registration' });
+  });
 });

@@ -10,7 +10,8 @@ export {
 } from './liquidity.js';
 export type { SetWeightsOptions, CommitWeightsOptions } from './weight-writes.js';
 export type { RevealCommitmentOptions, RevealCommitmentReceipt } from './child-writes.js';
-export type { AddStakeOptions, UnstakeOptions, UnstakeAllOptions, MoveStakeOptions, SwapStakeOptions, UnstakeMultipleOptions, MultipleStakeResult, StakeItemResult } from './stake-writes.js';
+export type { AddStakeOptions, UnstakeOptions, UnstakeAllOptions, MoveStakeOptions, SwapStakeOptions } from './stake-writes.js';
+export type { AddStakeMultipleOptions, UnstakeMultipleOptions, MultipleStakeResult, StakeItemResult } from './stake-multiple.js';
 export { BITTENSOR_VERSION_AS_INT, ipToInt, ipVersion, type AxonEndpoint, type PrometheusEndpoint, type SubnetIdentityInput, type ServeFields } from './serve-calls.js';
 export type { TimelockedCommitOptions, TimelockedCommitReceipt } from './timelock-writes.js';
 export { RAO_PER_TAO, balance, fromTao, formatBalance, sumBalances, unitFor, type Balance } from './balance.js';

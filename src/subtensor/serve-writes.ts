@@ -13,12 +13,13 @@ import { addressArg, optBoolArg, optUintArg, optionsArg, signerArg, U16_MAX } fr
 import { netuidArg } from './args.js';
 import { balance } from './balance.js';
 import { UIDS } from './addresses.js';
-import { PreconditionError, headRegistry, submitCall, writeOptionsArg, type WriteOptions } from './write.js';
+import { PreconditionError, submitCall, writeOptionsArg, type WriteOptions } from './write.js';
 import {
   axonFieldsArg, callFields, certificateArg, prometheusFieldsArg, subnetIdentityArg,
   type AxonEndpoint, type PrometheusEndpoint, type SubnetIdentityInput,
 } from './serve-calls.js';
 import type { Subtensor } from './subtensor.js';
+import { UnsupportedRuntimeError } from './subnets.js';
 
 const finney = addressesOf<FinneyChain>();
 const AXONS = finney.storage('SubtensorModule', 'Axons');
@@ -38,10 +39,10 @@ const head = (st: Subtensor, o: WriteOptions): Promise<string> => st.client.getC
 
 /** Compose `SubtensorModule.name(args)` at the head runtime, refusing plainly when the runtime lacks the call. */
 async function compose(st: Subtensor, name: string, args: (fields: string[]) => Record<string, unknown>, o: WriteOptions): Promise<Call> {
-  const registry = await headRegistry(st, o.signal);
-  const fields = callFields(registry, 'SubtensorModule', name);
-  if (fields === null) throw new PreconditionError('runtime', `this runtime has no SubtensorModule.${name}`);
-  return composeCall(registry, 'SubtensorModule', name, args(fields));
+  const rt = await st.client.runtime({ signal: o.signal });
+  const fields = callFields(rt.registry, 'SubtensorModule', name);
+  if (fields === null) throw new UnsupportedRuntimeError('SubtensorModule', name, rt.version.specVersion, 'the runtime has no such call');
+  return composeCall(rt.registry, 'SubtensorModule', name, args(fields));
 }
 
 /** Python's shared checks: the subnet exists, and the hotkey is not on it yet (its uid, or null). */

@@ -3,19 +3,21 @@
  * unstaking.py, move_stake.py): add and remove stake, move, swap and transfer it, the safe
  * (price-limited) variants and auto-stake. The coldkey signs every one. Each write makes Python's
  * checks before signing (a PreconditionError sends nothing), and a call the runtime lacks is an
- * UnsupportedRuntimeError before anything is read. The `*Multiple` writes send one extrinsic per
- * item, in order, as Python does.
+ * UnsupportedRuntimeError before anything is read. The `*Multiple` writes (./stake-multiple.ts) send
+ * one extrinsic per item, in order, as Python does, or with `batch` one Utility batch of them.
  * @module
  */
-import { InvalidArgumentError, composeCall, type ExtrinsicReceipt, type Runtime, type Signer } from '../substrate/index.js';
+import { InvalidArgumentError, composeCall, type Call, type ExtrinsicReceipt, type Runtime, type Signer } from '../substrate/index.js';
 import { addressArg, optBoolArg, optionsArg, signerArg } from '../substrate/validate.js';
 import type { Balance } from './balance.js';
 import { netuidArg, raoArg } from './args.js';
 import { PreconditionError, submitCall, writeOptionsArg, type WriteOptions } from './write.js';
 import type { Subtensor } from './subtensor.js';
 import {
-  coldkeyOf, itemsArg, rateToleranceArg, requireStakeCall, trimMultipleAmounts, stakeLimitPrice, swapLimitPrice, unstakeAllLimitPrice, unstakeLimitPrice,
+  coldkeyOf, rateToleranceArg, requireStakeCall, stakeLimitPrice, swapLimitPrice, unstakeAllLimitPrice, unstakeLimitPrice,
 } from './stake-calls.js';
+// a cycle: stake-multiple builds on the call builders here; only hoisted functions cross it
+import { addStakeMultiple, unstakeMultiple } from './stake-multiple.js';
 
 /** Options of addStake: Python's add_stake keywords. */
 export interface AddStakeOptions extends WriteOptions {
@@ -60,7 +62,7 @@ export interface SwapStakeOptions extends WriteOptions {
 }
 
 /** The head runtime (the call checked to exist there), the coldkey, and the head block the checks read. */
-async function prepare(st: Subtensor, signer: Signer, o: WriteOptions, call: string): Promise<{ rt: Runtime; coldkey: string; at: { blockHash: string; signal?: AbortSignal } }> {
+export async function prepare(st: Subtensor, signer: Signer, o: WriteOptions, call: string): Promise<{ rt: Runtime; coldkey: string; at: { blockHash: string; signal?: AbortSignal } }> {
   const rt = await st.client.runtime({ signal: o.signal });
   requireStakeCall(rt, call);
   const blockHash = await st.getBlockHash(null, { signal: o.signal });
@@ -77,8 +79,17 @@ async function needStake(st: Subtensor, coldkey: string, hotkey: string, netuid:
 const send = (st: Subtensor, signer: Signer, rt: Runtime, name: string, args: Record<string, unknown>, o: WriteOptions) =>
   submitCall(st, signer, composeCall(rt.registry, 'SubtensorModule', name, args), o);
 
+/** The safe-variant keywords: Python's switch, allow_partial and the rate tolerance. */
+export interface Safety {
+  safe: boolean;
+  partial: boolean;
+  tolerance: number;
+}
+/** The plain (unlimited) variant, as the `*Multiple` writes send (Python's defaults). */
+const PLAIN: Safety = { safe: false, partial: false, tolerance: 0.005 };
+
 /** The safe-variant keywords, checked: `flag` names Python's switch (safeStaking, safeUnstaking, safeSwapping). */
-function safetyArg(opts: unknown, flag: string): { safe: boolean; partial: boolean; tolerance: number } {
+function safetyArg(opts: unknown, flag: string): Safety {
   const o = optionsArg(opts, 'opts');
   return {
     safe: optBoolArg(o[flag], `opts.${flag}`) ?? false,
@@ -91,21 +102,33 @@ export async function addStake(st: Subtensor, signer: Signer, netuid: number, ho
   signerArg(signer, 'signer');
   netuidArg(netuid);
   addressArg(hotkey, 'hotkey');
-  let rao = raoArg(amount, 'amount');
+  const rao = raoArg(amount, 'amount');
   const o = writeOptionsArg(opts);
   const s = safetyArg(opts, 'safeStaking');
+  return submitCall(st, signer, (await addStakeCall(st, signer, netuid, hotkey, rao, o, s)).call, o);
+}
+
+/**
+ * addStake's pre-checks and call (arguments already checked), at the head block: refused with a
+ * PreconditionError, or the call and the rao it stakes. `spent`: rao that calls batched before this
+ * one take from the balance (addStakeMultiple with `batch`); 0 for a lone addStake.
+ */
+export async function addStakeCall(
+  st: Subtensor, signer: Signer, netuid: number, hotkey: string, rao: bigint, o: WriteOptions, s: Safety = PLAIN, spent = 0n,
+): Promise<{ call: Call; rao: bigint }> {
   const name = s.safe ? 'add_stake_limit' : 'add_stake';
   const { rt, coldkey, at } = await prepare(st, signer, o, name);
-  const [free, ed] = await Promise.all([st.getBalance(coldkey, at), st.getExistentialDeposit(at)]);
-  if (free.rao <= ed.rao) throw new PreconditionError('balance', `balance of ${coldkey} (${free.rao} rao) does not cover the existential deposit (${ed.rao} rao)`);
+  const [bal, ed] = await Promise.all([st.getBalance(coldkey, at), st.getExistentialDeposit(at)]);
+  const free = bal.rao - spent;
+  if (free <= ed.rao) throw new PreconditionError('balance', `balance of ${coldkey} (${free} rao) does not cover the existential deposit (${ed.rao} rao)`);
   // as Python: more than the balance less the existential deposit stakes all of that
-  if (rao > free.rao - ed.rao) rao = free.rao - ed.rao;
+  if (rao > free - ed.rao) rao = free - ed.rao;
   const args: Record<string, unknown> = { hotkey, netuid, amount_staked: rao };
   if (s.safe) {
     args.limit_price = stakeLimitPrice((await st.getSubnetPrice(netuid, at)).rao, netuid, s.tolerance);
     args.allow_partial = s.partial;
   }
-  return send(st, signer, rt, name, args, o);
+  return { call: composeCall(rt.registry, 'SubtensorModule', name, args), rao };
 }
 
 export async function unstake(st: Subtensor, signer: Signer, netuid: number, hotkey: string, amount: bigint | Balance, opts: UnstakeOptions = {}): Promise<ExtrinsicReceipt> {
@@ -115,6 +138,11 @@ export async function unstake(st: Subtensor, signer: Signer, netuid: number, hot
   const rao = raoArg(amount, 'amount');
   const o = writeOptionsArg(opts);
   const s = safetyArg(opts, 'safeUnstaking');
+  return submitCall(st, signer, await unstakeCall(st, signer, netuid, hotkey, rao, o, s), o);
+}
+
+/** unstake's pre-check (refused above the stake) and call, arguments already checked. */
+export async function unstakeCall(st: Subtensor, signer: Signer, netuid: number, hotkey: string, rao: bigint, o: WriteOptions, s: Safety = PLAIN): Promise<Call> {
   const name = s.safe ? 'remove_stake_limit' : 'remove_stake';
   const { rt, coldkey, at } = await prepare(st, signer, o, name);
   await needStake(st, coldkey, hotkey, netuid, rao, at);
@@ -123,7 +151,7 @@ export async function unstake(st: Subtensor, signer: Signer, netuid: number, hot
     args.limit_price = unstakeLimitPrice((await st.getSubnetPrice(netuid, at)).rao, netuid, s.tolerance);
     args.allow_partial = s.partial;
   }
-  return send(st, signer, rt, name, args, o);
+  return composeCall(rt.registry, 'SubtensorModule', name, args);
 }
 
 export async function unstakeAll(st: Subtensor, signer: Signer, netuid: number, hotkey: string, opts: UnstakeAllOptions = {}): Promise<ExtrinsicReceipt> {
@@ -132,9 +160,14 @@ export async function unstakeAll(st: Subtensor, signer: Signer, netuid: number, 
   addressArg(hotkey, 'hotkey');
   const o = writeOptionsArg(opts);
   const tolerance = rateToleranceArg(optionsArg(opts, 'opts').rateTolerance, 'opts.rateTolerance', 0.005, true);
+  return submitCall(st, signer, await unstakeAllCall(st, signer, netuid, hotkey, tolerance, o), o);
+}
+
+/** unstakeAll's call (remove_stake_full_limit, limited by `tolerance` unless null or 0), arguments already checked. */
+export async function unstakeAllCall(st: Subtensor, signer: Signer, netuid: number, hotkey: string, tolerance: number | null, o: WriteOptions): Promise<Call> {
   const { rt, at } = await prepare(st, signer, o, 'remove_stake_full_limit');
   const limit = tolerance ? unstakeAllLimitPrice((await st.getSubnetPrice(netuid, at)).rao, tolerance) : null;
-  return send(st, signer, rt, 'remove_stake_full_limit', { hotkey, netuid, limit_price: limit }, o);
+  return composeCall(rt.registry, 'SubtensorModule', 'remove_stake_full_limit', { hotkey, netuid, limit_price: limit });
 }
 
 export async function moveStake(
@@ -208,101 +241,6 @@ export async function setAutoStake(st: Subtensor, signer: Signer, netuid: number
   return send(st, signer, rt, 'set_coldkey_auto_stake_hotkey', { netuid, hotkey }, o);
 }
 
-/** One item of addStakeMultiple / unstakeMultiple. */
-export interface StakeItemResult {
-  netuid: number;
-  hotkey: string;
-  /** The rao asked for after Python's adjustments (null: all of the stake, for unstakeAll). */
-  amount: bigint | null;
-  /** The item's receipt; null when it was not sent. */
-  receipt: ExtrinsicReceipt | null;
-  /** Why it was not sent (Python skips it and goes on), or null. */
-  skipped: string | null;
-}
-
-/** What addStakeMultiple / unstakeMultiple did, item by item in the order given. */
-export interface MultipleStakeResult {
-  /** Every item sent and none failed (Python's "Success"; an empty list succeeds). */
-  success: boolean;
-  items: StakeItemResult[];
-}
-
-/** Options of unstakeMultiple. */
-export interface UnstakeMultipleOptions extends WriteOptions {
-  /** Unstake everything of each item with remove_stake_full_limit (5 % tolerance, as Python); no `amounts` then. */
-  unstakeAll?: boolean;
-}
-
-/** Checks shared by the two `*Multiple` writes; one nonce cannot sign several extrinsics. */
-function multipleOptionsArg(opts: unknown): WriteOptions {
-  const o = writeOptionsArg(opts);
-  if (o.nonce !== undefined) throw new InvalidArgumentError('opts.nonce: the items are sent one by one, each with its own nonce', 'opts.nonce', o.nonce);
-  return o;
-}
-
-/** Send one item; a refused pre-check (PreconditionError) marks it skipped, as Python logs and goes on. */
-async function item(base: Omit<StakeItemResult, 'receipt' | 'skipped'>, run: () => Promise<ExtrinsicReceipt>): Promise<StakeItemResult> {
-  try {
-    return { ...base, receipt: await run(), skipped: null };
-  } catch (e) {
-    if (e instanceof PreconditionError) return { ...base, receipt: null, skipped: e.message };
-    throw e;
-  }
-}
-
-const outcome = (items: StakeItemResult[]): MultipleStakeResult => ({ success: items.every((i) => i.receipt?.success), items });
-const waited = (o: WriteOptions) => !o.dryRun && o.waitFor !== 'none';
-
-export async function addStakeMultiple(st: Subtensor, signer: Signer, netuids: number[], hotkeys: string[], amounts: (bigint | Balance)[], opts: WriteOptions = {}): Promise<MultipleStakeResult> {
-  signerArg(signer, 'signer');
-  const list = itemsArg(netuids, hotkeys, amounts, false);
-  const o = multipleOptionsArg(opts);
-  if (list.hotkeys.length === 0) return { success: true, items: [] };
-  const { coldkey, at } = await prepare(st, signer, o, 'add_stake');
-  const trimmed = trimMultipleAmounts(list.amounts!);
-  let free = (await st.getBalance(coldkey, at)).rao;
-  const items: StakeItemResult[] = [];
-  for (const [i, hotkey] of list.hotkeys.entries()) {
-    const base = { netuid: list.netuids[i], hotkey, amount: trimmed[i] };
-    if (trimmed[i] > free) {
-      items.push({ ...base, receipt: null, skipped: `not enough balance: ${free} rao to stake ${trimmed[i]}` });
-      continue;
-    }
-    const r = await item(base, () => addStake(st, signer, base.netuid, hotkey, trimmed[i], o));
-    items.push(r);
-    if (r.receipt?.success) free = waited(o) ? (await st.getBalance(coldkey, { signal: o.signal })).rao : free - trimmed[i];
-  }
-  return outcome(items);
-}
-
-export async function unstakeMultiple(
-  st: Subtensor, signer: Signer, netuids: number[], hotkeys: string[], amounts: (bigint | Balance)[] | null = null, opts: UnstakeMultipleOptions = {},
-): Promise<MultipleStakeResult> {
-  signerArg(signer, 'signer');
-  const list = itemsArg(netuids, hotkeys, amounts, true);
-  const o = multipleOptionsArg(opts);
-  const all = optBoolArg(optionsArg(opts, 'opts').unstakeAll, 'opts.unstakeAll') ?? false;
-  if (all && list.amounts?.length) throw new InvalidArgumentError('opts.unstakeAll: give amounts or unstakeAll, not both', 'opts.unstakeAll', all);
-  if (list.hotkeys.length === 0) return { success: true, items: [] };
-  const { coldkey, at } = await prepare(st, signer, o, all ? 'remove_stake_full_limit' : 'remove_stake');
-  const stakes = await Promise.all(list.hotkeys.map((h, i) => st.getStake(coldkey, h, list.netuids[i], at)));
-  const items: StakeItemResult[] = [];
-  for (const [i, hotkey] of list.hotkeys.entries()) {
-    const netuid = list.netuids[i];
-    const stake = stakes[i].rao;
-    const want = list.amounts?.[i] ?? stake;
-    const base = { netuid, hotkey, amount: all ? null : want };
-    // Python would send a zero amount for an empty position; the runtime refuses it
-    const why = want > stake ? `not enough stake: ${stake} rao to unstake ${want}` : stake === 0n ? 'nothing staked' : null;
-    if (why) {
-      items.push({ ...base, receipt: null, skipped: why });
-      continue;
-    }
-    items.push(await item(base, () => (all ? unstakeAll(st, signer, netuid, hotkey, { ...o, rateTolerance: 0.05 }) : unstake(st, signer, netuid, hotkey, want, o))));
-  }
-  return outcome(items);
-}
-
 /** The methods this module adds to Subtensor (./methods.ts); each doc here is what the IDE and the API reference show. */
 export const stakeWrites = {
   /**
@@ -317,6 +255,10 @@ export const stakeWrites = {
    * Stake to several (netuid, hotkey) pairs, one add_stake after another (as Python). Python's
    * trim applies: a total of 1000 rao or more is scaled by (1 − 1000 / total); an item above the
    * remaining balance is skipped. With `raiseError` (default) the first failed dispatch throws.
+   * `batch` ('batch' | 'batch_all' | 'force_batch'): the same checks and skips, then the items'
+   * calls go as ONE Utility batch of that mode (one nonce, one receipt shared by the sent items);
+   * each item's `landed` says whether its call took effect (from the Utility events; null when not
+   * known: dry run, `waitFor: 'none'`), and `success` needs every item landed.
    */
   addStakeMultiple,
   /**
@@ -328,7 +270,8 @@ export const stakeWrites = {
   /**
    * Unstake from several (netuid, hotkey) pairs one by one; `amounts` null unstakes each whole
    * position; `unstakeAll` uses remove_stake_full_limit with Python's 5 % tolerance. Items above
-   * the stake (or with none) are skipped.
+   * the stake (or with none) are skipped. `batch`: the calls not skipped go as one Utility batch
+   * of that mode, with each item's `landed`, as addStakeMultiple's `batch`.
    */
   unstakeMultiple,
   /**

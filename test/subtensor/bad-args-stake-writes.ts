@@ -1,4 +1,4 @@
-// Bad-argument rows of src/subtensor/stake-writes.ts, spread into bad-arguments.test.ts.
+// Bad-argument rows of src/subtensor/stake-writes.ts and stake-multiple.ts, spread into bad-arguments.test.ts.
 import { ALICE, addresses, type Bad, type Entry } from '../helpers/bad-arguments.js';
 import { netuids, signer } from '../helpers/subtensor-args.js';
 
@@ -22,6 +22,7 @@ const lists = (amountsOptional: boolean): Bad[] => [
   [2, null, 'hotkeys'], [2, ['x'], 'hotkeys[0]'], [2, [ALICE, ALICE], 'hotkeys'],
   [3, 'x', 'amounts'], [3, [0n], 'amounts[0]'], [3, [5], 'amounts[0]'], [3, [1n, 1n], 'amounts'], ...(amountsOptional ? [] : [[3, null, 'amounts'] as Bad]),
   [4, { nonce: 3 }, 'opts.nonce'],
+  ...['x', 'batchAll', 1, true].map((v): Bad => [4, { batch: v }, 'opts.batch']),
 ];
 
 export const stakeWritesRows = (): Record<string, Entry> => ({

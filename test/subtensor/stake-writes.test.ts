@@ -1,4 +1,4 @@
-// Staking writes (src/subtensor/stake-writes.ts). On the local chain (spec 218: add_stake,
+// Staking writes (src/subtensor/stake-writes.ts, stake-multiple.ts). On the local chain (spec 218: add_stake,
 // remove_stake, move_stake): stake moved and balance charged, read back with ours and with
 // polkadot.js at the same block; the runtime's named errors; Python's pre-checks refusing with
 // nothing sent (the nonce stays). Calls spec 218 lacks: UnsupportedRuntimeError there, and on a
@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Subtensor, UnsupportedRuntimeError } from '../../src/subtensor/index.js';
 import { PreconditionError } from '../../src/subtensor/write.js';
-import { ExtrinsicError, InvalidArgumentError, sr25519Signer, type ExtrinsicReceipt, type Signer } from '../../src/substrate/index.js';
+import { ExtrinsicError, InvalidArgumentError, dispatchErrorInfo, sr25519Signer, type ExtrinsicReceipt, type Signer } from '../../src/substrate/index.js';
 import { ss58Decode, ss58Encode } from '../../src/scale/index.js';
 import { hasStakeCall, stakeLimitPrice, swapLimitPrice, trimMultipleAmounts, unstakeAllLimitPrice, unstakeLimitPrice } from '../../src/subtensor/stake-calls.js';
 import { useSpec393Node } from '../helpers/spec393-node.js';
@@ -225,6 +225,104 @@ describe.skipIf(!url)('staking writes on the local chain (spec 218)', () => {
     expect((await st.getStake(c.address, h2, 0)).rao).toBe(0n);
     expect(await nonce(c.address)).toBe(4);
     expect(await st.addStakeMultiple(c.signer, [], [], [])).toEqual({ success: true, items: [] });
+  });
+
+  /** A fresh coldkey holding `free` rao and owning `n` fresh hotkeys. */
+  const owner = async (free: bigint, n: number) => {
+    const [c, hs] = [newColdkey(), Array.from({ length: n }, newHotkey)];
+    await fund(c.address, free);
+    await st.client.rpc.request('dev_setStorage', [{ SubtensorModule: { Owner: hs.map((h) => [[h], c.address]) } }]);
+    return { c, hs };
+  };
+  /** The extrinsics `who` signed in block `hash`, read by polkadot.js. */
+  const signedBy = async (hash: string, who: string) =>
+    (await api.rpc.chain.getBlock(hash)).block.extrinsics.filter((x) => x.isSigned && x.signer.toString() === who);
+
+  it('addStakeMultiple batch_all: the same trim and skips as item by item, ONE extrinsic (one block, nonce +1), the same stakes', async () => {
+    const amounts = [2n * TAO, 3n * TAO, 4n * TAO, 100n * TAO];
+    const trimmed = trimMultipleAmounts(amounts);
+    const [each, one] = [await owner(20n * TAO, 4), await owner(20n * TAO, 4)];
+    const perItem = await st.addStakeMultiple(each.c.signer, [0, 0, 0, 0], each.hs, amounts);
+    const dry = await st.addStakeMultiple(one.c.signer, [0, 0, 0, 0], one.hs, amounts, { batch: 'batch_all', dryRun: true });
+    const batched = await st.addStakeMultiple(one.c.signer, [0, 0, 0, 0], one.hs, amounts, { batch: 'batch_all' });
+    // the per-item path: three extrinsics, the fourth item skipped for the balance left
+    expect([await nonce(each.c.address), perItem.items.map((i) => i.landed)]).toEqual([3, [true, true, true, null]]);
+    // batched: the same amounts and the same skip with the same reason, one receipt for the three sent
+    expect(batched.success).toBe(false); // an item skipped, as Python's
+    expect(batched.items.map((i) => [i.amount, i.skipped])).toEqual(perItem.items.map((i) => [i.amount, i.skipped]));
+    expect(batched.items[3].skipped).toBe(`not enough balance: ${20n * TAO - trimmed[0] - trimmed[1] - trimmed[2]} rao to stake ${trimmed[3]}`);
+    expect(batched.items.map((i) => i.landed)).toEqual([true, true, true, null]);
+    const r = batched.items[0].receipt!;
+    expect([r.success, batched.items.map((i) => i.receipt)]).toEqual([true, [r, r, r, null]]);
+    expect(r.events.filter((e) => e.name === 'StakeAdded')).toHaveLength(3);
+    expect(r.events.some((e) => e.pallet === 'Utility' && e.name === 'BatchCompleted')).toBe(true);
+    expect(await nonce(one.c.address)).toBe(1);
+    // one extrinsic in one block: Utility.batch_all of exactly the calls polkadot.js composes for add_stake
+    const exts = await signedBy(r.blockHash!, one.c.address);
+    expect(exts).toHaveLength(1);
+    const want = api.tx.utility.batchAll(one.hs.slice(0, 3).map((h, i) => api.tx.subtensorModule.addStake(h, 0, trimmed[i].toString())));
+    expect(exts[0].method.toHex()).toBe(want.method.toHex());
+    for (const i of [0, 1, 2]) {
+      const [a, b] = [await st.getStake(each.c.address, each.hs[i], 0), await st.getStake(one.c.address, one.hs[i], 0, { blockHash: r.blockHash! })];
+      expect(b.rao).toBe(a.rao);
+      expect(b.rao).toBe(trimmed[i]);
+    }
+    // the dry run priced that batch (polkadot.js's paymentInfo of the same extrinsic) and sent nothing
+    expect(dry.items.map((i) => [i.receipt?.status ?? null, i.landed])).toEqual([['dry-run', null], ['dry-run', null], ['dry-run', null], [null, null]]);
+    expect(dry.items[0].receipt!.fee).toBe(BigInt((await want.paymentInfo(one.c.address)).partialFee.toString()));
+    expect(String(await (await pjsAt(r.blockHash!)).query.subtensorModule.totalHotkeyAlpha(one.hs[3], 0))).toBe('0');
+  });
+
+  it('addStakeMultiple batch / force_batch with a hotkey that does not exist: per item, what the Utility events and the chain say', async () => {
+    const { c, hs } = await owner(50n * TAO, 5);
+    const [h1, h2, h3, h4, h5] = hs;
+    const n0 = await nonce(c.address);
+    // 'batch' stops at the second call: BatchInterrupted { index: 1, error: HotKeyAccountNotExists }
+    const b = await st.addStakeMultiple(c.signer, [0, 0, 0], [h1, nobody, h2], [TAO, TAO, TAO], { batch: 'batch' });
+    const trimmed = trimMultipleAmounts([TAO, TAO, TAO]);
+    const r = b.items[0].receipt!;
+    expect([r.success, b.success]).toEqual([true, false]); // the extrinsic succeeds: no ExtrinsicError under raiseError
+    expect(b.items.map((i) => [i.landed, i.skipped, i.receipt === r])).toEqual([[true, null, true], [false, null, true], [false, null, true]]);
+    const broke = r.events.find((e) => e.pallet === 'Utility' && e.name === 'BatchInterrupted')!.data as { index: number; error: unknown };
+    expect(Number(broke.index)).toBe(1);
+    expect(dispatchErrorInfo((await st.client.runtime()).registry, broke.error)).toMatchObject({ pallet: 'SubtensorModule', name: 'HotKeyAccountNotExists' });
+    expect(await nonce(c.address)).toBe(n0 + 1);
+    const stakes = async (...h: string[]) => Promise.all(h.map((x) => st.getStake(c.address, x, 0).then((y) => y.rao)));
+    expect(await stakes(h1, nobody, h2)).toEqual([trimmed[0], 0n, 0n]);
+
+    // 'force_batch' runs on past it: ItemCompleted, ItemFailed, ItemCompleted (a nonce is accepted with `batch`: one extrinsic)
+    const f = await st.addStakeMultiple(c.signer, [0, 0, 0], [h3, nobody, h4], [TAO, TAO, TAO], { batch: 'force_batch', nonce: n0 + 1 });
+    expect([f.success, f.items.map((i) => i.landed)]).toEqual([false, [true, false, true]]);
+    expect(await stakes(h3, nobody, h4)).toEqual([trimmed[0], 0n, trimmed[2]]);
+
+    // 'batch_all' reverts all: ExtrinsicError under raiseError; with raiseError false, nothing landed
+    const e = await st.addStakeMultiple(c.signer, [0, 0], [h5, nobody], [TAO, TAO], { batch: 'batch_all' }).catch((x: unknown) => x);
+    expect((e as ExtrinsicError).dispatchError?.name).toBe('HotKeyAccountNotExists');
+    const soft = await st.addStakeMultiple(c.signer, [0, 0], [h5, nobody], [TAO, TAO], { batch: 'batch_all', raiseError: false });
+    expect(soft.items.map((i) => [i.landed, i.receipt?.success])).toEqual([[false, false], [false, false]]);
+    expect(await stakes(h5)).toEqual([0n]);
+    expect(await nonce(c.address)).toBe(n0 + 4);
+  });
+
+  it('unstakeMultiple with batch: the skips as item by item, the rest unstaked in one extrinsic', async () => {
+    const { c, hs } = await owner(30n * TAO, 3);
+    await st.addStakeMultiple(c.signer, [0, 0, 0], hs, [2n * TAO, 3n * TAO, 4n * TAO], { batch: 'batch_all' });
+    const staked = await Promise.all(hs.map((h) => st.getStake(c.address, h, 0).then((x) => x.rao)));
+    const free0 = (await st.getBalance(c.address)).rao;
+    const n0 = await nonce(c.address);
+    const out = await st.unstakeMultiple(c.signer, [0, 0, 0, 0, 0], [hs[0], newHotkey(), hs[1], nobody, hs[2]], [TAO, 1n, 10n * TAO, 1n, staked[2]], { batch: 'force_batch' });
+    expect(out.items.map((i) => [i.amount, i.skipped, i.landed])).toEqual([
+      [TAO, null, true], [1n, 'not enough stake: 0 rao to unstake 1', null], [10n * TAO, `not enough stake: ${staked[1]} rao to unstake ${10n * TAO}`, null],
+      [1n, 'not enough stake: 0 rao to unstake 1', null], [staked[2], null, true],
+    ]);
+    const r = out.items[0].receipt!;
+    expect([out.items[4].receipt, r.events.filter((e) => e.name === 'StakeRemoved').length, await nonce(c.address)]).toEqual([r, 2, n0 + 1]);
+    expect((await signedBy(r.blockHash!, c.address))[0].method.toHex())
+      .toBe(api.tx.utility.forceBatch([api.tx.subtensorModule.removeStake(hs[0], 0, TAO.toString()), api.tx.subtensorModule.removeStake(hs[2], 0, staked[2].toString())]).method.toHex());
+    const [s0, ...rest] = await Promise.all(hs.map((h) => st.getStake(c.address, h, 0).then((x) => x.rao)));
+    near(s0, staked[0] - TAO);
+    expect(rest).toEqual([staked[1], 0n]);
+    expect((await st.getBalance(c.address)).rao).toBe(free0 + TAO + staked[2] - r.fee!);
   });
 
   it('calls spec 218 lacks: UnsupportedRuntimeError naming the call and the spec, before anything is read or sent', async () => {
