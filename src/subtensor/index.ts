@@ -4,6 +4,8 @@ export { Subtensor, type BlockSelector } from './subtensor.js';
 export type { TransferOptions } from './transfer.js';
 export { PreconditionError, type WriteOptions } from './write.js';
 export type { SwapHotkeyOptions } from './serve-writes.js';
+export type { PureProxyReceipt, ProxyCallReceipt } from './proxy-writes.js';
+export { UnknownProxyTypeError, type PureProxyInfo } from './proxy-calls.js';
 export {
   MIN_TICK, MAX_TICK, PRICE_STEP, priceToTick, tickToPrice, getFees, getFeesInRange, calculateFees, positionToTokenAmounts,
   type LiquidityPosition, type FixedBits, type TickFeesOut, type PositionFeesRaw, type GetFeesArgs, type GetFeesInRangeArgs, type CalculateFeesArgs,

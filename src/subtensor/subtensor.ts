@@ -40,6 +40,9 @@ import { weightWrites } from './weight-writes.js';
 import { timelockWrites } from './timelock-writes.js';
 import { liquidityReads } from './liquidity.js';
 import { callWrites } from './write.js';
+import { proxyWrites } from './proxy-writes.js';
+import { crowdloanWrites } from './crowdloan-writes.js';
+import { miscWrites } from './misc-writes.js';
 import { attach, type Methods } from './methods.js';
 import { NETWORKS_ADDED, TOTAL_NETWORKS, type ApiMethod, type ApiName, type ApiOutput } from './addresses.js';
 import { resolveEndpoints } from './networks.js';
@@ -67,7 +70,8 @@ export interface Subtensor
     Methods<typeof stakeReads>, Methods<typeof transferWrites>, Methods<typeof neuronReads>,
     Methods<typeof blockReads>, Methods<typeof subnetLimitReads>, Methods<typeof subnetReads>, Methods<typeof swapReads>, Methods<typeof proxyReads>, Methods<typeof identityReads>, Methods<typeof rootClaimReads>, Methods<typeof subnetExtraReads>, Methods<typeof crowdloanReads>, Methods<typeof coldkeySwapReads>,
     Methods<typeof metagraphInfoReads>, Methods<typeof metagraphReads>,
-    Methods<typeof stakeWrites>, Methods<typeof serveWrites>, Methods<typeof weightWrites>, Methods<typeof timelockWrites>, Methods<typeof liquidityReads>, Methods<typeof callWrites> {}
+    Methods<typeof stakeWrites>, Methods<typeof serveWrites>, Methods<typeof weightWrites>, Methods<typeof timelockWrites>, Methods<typeof liquidityReads>, Methods<typeof callWrites>,
+    Methods<typeof proxyWrites>, Methods<typeof crowdloanWrites>, Methods<typeof miscWrites> {}
 
 interface Pinned {
   readonly hash: string;
@@ -285,4 +289,4 @@ export class Subtensor {
 
 }
 
-attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads, swapReads, proxyReads, identityReads, rootClaimReads, subnetExtraReads, crowdloanReads, coldkeySwapReads, metagraphInfoReads, metagraphReads, stakeWrites, serveWrites, weightWrites, timelockWrites, liquidityReads, callWrites);
+attach(Subtensor.prototype, timeReads, subnetParamReads, registrationReads, commitmentReads, balanceReads, childrenReads, stakeReads, transferWrites, neuronReads, blockReads, subnetLimitReads, subnetReads, swapReads, proxyReads, identityReads, rootClaimReads, subnetExtraReads, crowdloanReads, coldkeySwapReads, metagraphInfoReads, metagraphReads, stakeWrites, serveWrites, weightWrites, timelockWrites, liquidityReads, callWrites, proxyWrites, crowdloanWrites, miscWrites);

@@ -19,6 +19,9 @@ import { stakeWritesRows } from './bad-args-stake-writes.js';
 import { serveWritesRows } from './bad-args-serve-writes.js';
 import { weightWritesRows } from './bad-args-weight-writes.js';
 import { liquidityRows, liquidityFunctionRows } from './bad-args-liquidity.js';
+import { proxyWritesRows } from './bad-args-proxy-writes.js';
+import { crowdloanWritesRows } from './bad-args-crowdloan-writes.js';
+import { miscWritesRows } from './bad-args-misc-writes.js';
 
 const REVEAL = { tempo: 360, currentBlock: 1000, netuid: 1, subnetRevealPeriodEpochs: 1, now: 1_700_000_000 };
 const SIG = new Uint8Array(48);
@@ -47,6 +50,9 @@ const methodTable = (): Record<string, Entry> => ({
   ...serveWritesRows(),
   ...weightWritesRows(),
   ...liquidityRows(),
+  ...proxyWritesRows(),
+  ...crowdloanWritesRows(),
+  ...miscWritesRows(),
   close: { args: [], bad: [], none: 'takes no arguments' },
   tx: { args: ['Balances', 'transfer_keep_alive', { value: 1n }], bad: [...names(0, 'pallet'), ...names(1, 'name'), [2, 5, 'args'], [2, 'x', 'args']] },
   commitTimelockedWeights: {
