@@ -13,6 +13,7 @@ import type { BlockSelector, Subtensor } from './subtensor.js';
 import type { AxonInfo, NeuronInfo, NeuronInfoLite } from './convert.js';
 import { netuidArg, selectorArg } from './args.js';
 import { pinnedBlock } from './time.js';
+import { resolveAt } from './at.js';
 import { typedCall, UnsupportedRuntimeError, type SubnetIdentity } from './subnets.js';
 import type { ChainIdentity } from './identities.js';
 import { getMetagraphInfo, type MetagraphInfo } from './metagraph-info.js';
@@ -167,9 +168,12 @@ type Pinned = Awaited<ReturnType<typeof pinnedBlock>>;
 async function fetchState(st: Subtensor, netuid: number, o: MetagraphOptions, pinned?: Pinned): Promise<MetagraphState> {
   const lite = o.lite ?? true;
   const mechid = o.mechid ?? 0;
-  const { at, block } = pinned ?? (await pinnedBlock(st, o));
+  // the block number is only reported: it is read alongside the data, not before it (one round trip less)
+  const at = pinned?.at ?? (await resolveAt(st, o, true));
+  const given = selectorArg(o).block;
   const sel = { blockHash: at.blockHash, signal: at.signal };
-  const [neurons, stakes, info, mechanismCount, emissionsSplit, root] = await Promise.all([
+  const [block, neurons, stakes, info, mechanismCount, emissionsSplit, root] = await Promise.all([
+    pinned?.block ?? given ?? st.client.getBlockNumber(at.blockHash!, { signal: at.signal }),
     lite ? st.neuronsLite(netuid, sel) : st.neurons(netuid, sel),
     subnetStakes(st, netuid, at),
     metagraphInfoIfAny(st, netuid, { ...sel, mechid, selectedIndices: o.selectedIndices }),

@@ -19,7 +19,7 @@ import type { Subtensor } from './subtensor.js';
 /**
  * A write refused before anything was signed, because a check Python also makes failed: too little
  * balance or stake, a hotkey not registered, a rate limit not yet passed, a subnet needing another
- * path. `check` names it (e.g. 'balance', 'registration', 'rate-limit', 'commit-reveal').
+ * path. `check` names it (e.g. 'balance', 'registration', 'rate-limit', 'stake').
  */
 export class PreconditionError extends SubstrateLiteError {
   override name = 'PreconditionError';
