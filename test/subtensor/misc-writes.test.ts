@@ -7,25 +7,18 @@
 // refuse from the storage they read with nothing submitted.
 import type { ApiPromise } from '@polkadot/api';
 import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Subtensor, UnsupportedRuntimeError } from '../../src/subtensor/index.js';
 import { PreconditionError } from '../../src/subtensor/write.js';
 import { coldkeyHash, netuidSetArg, tickOfPrice } from '../../src/subtensor/misc-calls.js';
 import { priceToTick } from '../../src/subtensor/liquidity.js';
 import { balance } from '../../src/subtensor/balance.js';
-import { devSigner, sr25519Signer, type ExtrinsicReceipt, type Signer } from '../../src/substrate/index.js';
-import { ss58Encode } from '../../src/scale/index.js';
+import { devSigner, type ExtrinsicReceipt, type Signer } from '../../src/substrate/index.js';
 import { useSpec393Node } from '../helpers/spec393-node.js';
+import { addr, newAddress, newColdkey } from '../helpers/fresh-keys.js';
 
 const url = inject('chainUrl');
 const TAO = 1_000_000_000n;
-const addr = (pk: Uint8Array) => ss58Encode(pk, 42);
-const newColdkey = (): { signer: Signer; address: string } => {
-  const signer = sr25519Signer(randomBytes(32));
-  return { signer, address: addr(signer.publicKey) };
-};
-const newAddress = () => addr(randomBytes(32));
 
 describe('the pure parts: ticks, the coldkey hash, netuid sets', () => {
   it('a price in rao per alpha goes to priceToTick(price.tao): log base 1.0001, truncated', () => {

@@ -4,23 +4,17 @@
 // nothing sent (the nonce stays). Calls spec 218 lacks: UnsupportedRuntimeError there, and on a
 // spec-393 node the submitted call's bytes equal polkadot.js's encoding of the same call.
 import type { ApiPromise } from '@polkadot/api';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Subtensor, UnsupportedRuntimeError } from '../../src/subtensor/index.js';
 import { PreconditionError } from '../../src/subtensor/write.js';
-import { ExtrinsicError, InvalidArgumentError, dispatchErrorInfo, sr25519Signer, type ExtrinsicReceipt, type Signer } from '../../src/substrate/index.js';
-import { ss58Decode, ss58Encode } from '../../src/scale/index.js';
+import { ExtrinsicError, InvalidArgumentError, dispatchErrorInfo, type ExtrinsicReceipt } from '../../src/substrate/index.js';
+import { ss58Decode } from '../../src/scale/index.js';
 import { hasStakeCall, stakeLimitPrice, swapLimitPrice, trimMultipleAmounts, unstakeAllLimitPrice, unstakeLimitPrice } from '../../src/subtensor/stake-calls.js';
 import { useSpec393Node } from '../helpers/spec393-node.js';
+import { addr, newAddress as newHotkey, newColdkey } from '../helpers/fresh-keys.js';
 
 const url = inject('chainUrl');
 const TAO = 1_000_000_000n;
-const addr = (pk: Uint8Array) => ss58Encode(pk, 42);
-const newColdkey = (): { signer: Signer; address: string } => {
-  const signer = sr25519Signer(randomBytes(32));
-  return { signer, address: addr(signer.publicKey) };
-};
-const newHotkey = () => addr(randomBytes(32));
 /** `want`, or one rao less: the runtime's fixed-point share rounding after a removal or move. */
 const near = (got: bigint, want: bigint) => expect([want - 1n, want]).toContain(got);
 
