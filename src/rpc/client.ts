@@ -201,7 +201,7 @@ export class RpcClient {
     onEvent: (result: unknown) => void,
     opts: SubscribeOptions = {},
   ): Promise<Subscription> {
-    return this.#openSub(method, params, unsubscribeMethod, onEvent, opts);
+    return this.#openSub(method, params, unsubscribeMethod, onEvent, opts, opts.onEnd);
   }
 
   /**

@@ -67,4 +67,6 @@ export interface Subscription {
 export interface SubscribeOptions extends RequestOptions {
   /** Errors after the subscription is established (e.g. it could not be re-established). */
   onError?: (e: Error) => void;
+  /** The subscription ended without error: unsubscribed, or the client was closed. */
+  onEnd?: () => void;
 }

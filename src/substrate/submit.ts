@@ -156,6 +156,8 @@ function watchStatus(
     const opened = client.rpc.subscribe('author_submitAndWatchExtrinsic', [hex], 'author_unwatchExtrinsic', onStatus, {
       signal,
       onError: (e) => reject(e),
+      // closed under us (the client closed, or unsubscribed) without a verdict: say so rather than wait
+      onEnd: () => reject(rejection(hash, 'ended', `the watch ended before ${waitFor}`)),
     });
     opened.then(
       (sub) => {

@@ -84,6 +84,17 @@ describe('submitExtrinsic against a hostile node', () => {
     await chain.client.close();
   });
 
+  it('the client closed while the node sits on an immortal one: a typed rejection, not a hang', async (ctx) => {
+    const chain = await node(['ready']);
+    if (!chain) return ctx.skip('devnet-381 metadata fixture missing');
+    const pending = outcome(submitExtrinsic(chain.client, await signed(chain, { era: 0 })));
+    await new Promise((r) => setTimeout(r, 50));
+    await chain.client.close();
+    const err = await pending;
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).name).toMatch(/ExtrinsicError|ConnectionClosedError/);
+  });
+
   it('a pool refusal is an ExtrinsicError with the node\'s reason, and the next signature asks the node for the nonce again', async (ctx) => {
     const chain = await node([], { refuse: { code: 1014, message: 'Priority is too low: (0 vs 0)', data: 'The transaction has too low priority to replace another transaction already in the pool.' } });
     if (!chain) return ctx.skip('devnet-381 metadata fixture missing');
