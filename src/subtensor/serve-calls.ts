@@ -4,6 +4,7 @@
  * SDK version an axon advertises, and the shape checks of the endpoint and identity arguments.
  * @module
  */
+import type * as Finney from '../chains/subtensor/finney.js';
 import { InvalidArgumentError } from '../substrate/index.js';
 import type { Registry } from '../scale/index.js';
 import { objectArg, optUintArg, show, uintArg, U16_MAX, U32_MAX } from '../substrate/validate.js';
@@ -96,16 +97,8 @@ export interface PrometheusEndpoint {
   version?: number;
 }
 
-/** The fields of `serve_axon` / `serve_prometheus` (netuid aside), as the chain stores them. */
-export interface ServeFields {
-  version: number;
-  ip: bigint;
-  port: number;
-  ip_type: number;
-  protocol: number;
-  placeholder1: number;
-  placeholder2: number;
-}
+/** The fields of `serve_axon` / `serve_prometheus` (netuid aside): the chain's stored AxonInfo without its block. */
+export type ServeFields = Omit<Finney.AxonInfo, 'block'>;
 
 /** The axon argument checked and encoded; each bad field named (`axon.port`). */
 export function axonFieldsArg(v: unknown, name = 'axon'): ServeFields {
